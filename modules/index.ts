@@ -1,0 +1,7 @@
+// Every module, in dependency order.
+import { citiesModule } from "./cities/module.ts";
+import type { ModuleManifest } from "./manifest.ts";
+import { networksModule } from "./networks/module.ts";
+import { themesModule } from "./themes/module.ts";
+
+export const modules: ModuleManifest[] = [citiesModule, themesModule, networksModule];

@@ -1,0 +1,10 @@
+import type { Database } from "../platform/db/client.ts";
+
+/** What a module registers with the platform. Reference data loads before any demo seed. */
+export interface ModuleManifest {
+  name: string;
+  /** Loads shipped reference data; idempotent. Returns the names of the data sets it (re)loaded. */
+  loadReferenceData?: (db: Database) => Promise<string[]>;
+  /** Seeds demo content once; returns what it created (empty when it already existed). */
+  seedDemo?: (db: Database) => Promise<string[]>;
+}

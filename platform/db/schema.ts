@@ -1,0 +1,5 @@
+// Every module's Drizzle tables, gathered for drizzle-kit and for the typed client.
+export * from "../../modules/cities/schema.ts";
+export * from "../../modules/themes/schema.ts";
+export * from "../../modules/networks/schema.ts";
+export * from "./reference-schema.ts";

@@ -1,0 +1,23 @@
+// The steps every start and the `migrate` / `seed` commands share.
+import { modules } from "../../modules/index.ts";
+import type { DatabaseHandle } from "./client.ts";
+import { migrateDatabase } from "./migrate.ts";
+
+export async function loadReferenceData(handle: DatabaseHandle): Promise<string[]> {
+  const loaded: string[] = [];
+  for (const m of modules) if (m.loadReferenceData) loaded.push(...(await m.loadReferenceData(handle.db)));
+  return loaded;
+}
+
+export async function seedDemoData(handle: DatabaseHandle): Promise<string[]> {
+  const created: string[] = [];
+  for (const m of modules) if (m.seedDemo) created.push(...(await m.seedDemo(handle.db)));
+  return created;
+}
+
+export async function prepareDatabase(handle: DatabaseHandle, options: { demo: boolean }) {
+  await migrateDatabase(handle);
+  const reference = await loadReferenceData(handle);
+  const demo = options.demo ? await seedDemoData(handle) : [];
+  return { reference, demo };
+}
