@@ -1,0 +1,73 @@
+// The frame of every page: skip link, header with navigation and language switcher, footer.
+import type { ReactNode } from "react";
+import { Link, NavLink, useLocation } from "react-router";
+import { locales } from "../../platform/i18n/locales.ts";
+import { useI18n } from "../i18n.tsx";
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to={`/${locale}`} className="brand">
+            Pares
+          </Link>
+          <nav aria-label={t("nav.main")}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to={`/${locale}`} end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/${locale}/cities`}>{t("nav.cities")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("footer.about")}</p>
+          <p>
+            <a href="/api/v1/openapi.json">{t("footer.api")}</a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** Links to the same page in the other languages; the server remembers the choice. */
+function LanguageSwitcher() {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const rest = location.pathname.split("/").slice(2).join("/");
+  return (
+    <nav aria-label={t("nav.language")} className="language-switcher">
+      <ul>
+        {locales.map((l) => (
+          <li key={l}>
+            {l === locale ? (
+              <span aria-current="true" lang={l}>
+                {t(`language.${l}`)}
+              </span>
+            ) : (
+              <a href={`/${l}${rest ? `/${rest}` : ""}${location.search}`} hrefLang={l} lang={l}>
+                {t(`language.${l}`)}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ReactNode } from "react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import { catalogs } from "../platform/i18n/catalogs.ts";
+import { defaultLocale, isLocale } from "../platform/i18n/locales.ts";
+import { localeCookieName, negotiateLocale, readCookie } from "../platform/i18n/negotiate.ts";
+import type { Route } from "./+types/root";
+import { Shell } from "./components/shell.tsx";
+import { getRequestContext } from "./context.ts";
+import { I18nProvider, useI18n } from "./i18n.tsx";
+import { useNonce } from "./nonce.tsx";
+import stylesheet from "./styles/app.css?url";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const locale = isLocale(params.lang)
+    ? params.lang
+    : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
+  return { locale, messages: catalogs[locale], csrfToken: getRequestContext(context).csrfToken };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? defaultLocale;
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale} messages={data?.messages ?? catalogs[locale]}>
+          {children}
+        </I18nProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t, locale } = useI18n();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? t("error.notFound.title") : t("error.server.title");
+  return (
+    <Shell>
+      <title>{`${title} · Pares`}</title>
+      <section className="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">{title}</h1>
+        <p>{notFound ? t("error.notFound.detail") : t("error.server.detail")}</p>
+        <p>
+          <a href={`/${locale}`}>{t("error.backHome")}</a>
+        </p>
+      </section>
+    </Shell>
+  );
+}

@@ -1,0 +1,50 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { ServiceContext } from "../../platform/context.ts";
+import { notFound } from "../../platform/errors.ts";
+import { localize, localizedText, type LocalizedText } from "../../platform/i18n/content.ts";
+import type { Locale } from "../../platform/i18n/locales.ts";
+import { cities, countries } from "../cities/schema.ts";
+import { themes } from "../themes/schema.ts";
+import { networkCities, networkSpaces, networks } from "./schema.ts";
+
+export interface NetworkDetail {
+  slug: string;
+  name: string;
+  kind: "regional" | "global" | "thematic";
+  foundedOn: string | null;
+  description: LocalizedText | undefined;
+  spaces: { themeId: string; name: string; kind: "thematic_unit" | "group_or_commission" }[];
+  foundingCities: { id: number; name: string; countryName: string }[];
+}
+
+/** A network's public page. */
+export async function getNetwork(ctx: ServiceContext, slug: string, locale: Locale): Promise<NetworkDetail> {
+  const [network] = await ctx.db.select().from(networks).where(eq(networks.slug, slug));
+  if (!network) throw notFound();
+  const spaces = await ctx.db
+    .select({ themeId: themes.id, name: themes.name, kind: networkSpaces.kind })
+    .from(networkSpaces)
+    .innerJoin(themes, eq(themes.id, networkSpaces.themeId))
+    .where(eq(networkSpaces.networkId, network.id))
+    .orderBy(asc(themes.position));
+  const founders = await ctx.db
+    .select({ id: cities.id, name: cities.name, names: cities.names, countryName: countries.name })
+    .from(networkCities)
+    .innerJoin(cities, eq(cities.id, networkCities.cityId))
+    .innerJoin(countries, eq(countries.code, cities.countryCode))
+    .where(and(eq(networkCities.networkId, network.id), eq(networkCities.founding, true)))
+    .orderBy(desc(cities.population));
+  return {
+    slug: network.slug,
+    name: network.name,
+    kind: network.kind,
+    foundedOn: network.foundedOn,
+    description: localize(network.description, locale, network.descriptionLanguage),
+    spaces: spaces.map((s) => ({ themeId: s.themeId, name: localizedText(s.name, locale, "en"), kind: s.kind })),
+    foundingCities: founders.map((c) => ({
+      id: c.id,
+      name: c.names[locale] ?? c.name,
+      countryName: localizedText(c.countryName, locale, "en"),
+    })),
+  };
+}

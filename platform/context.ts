@@ -1,0 +1,14 @@
+import type { Config } from "./config.ts";
+import type { Database, DatabaseHandle } from "./db/client.ts";
+import type { Logger } from "./log.ts";
+
+/** What every use case may use. Built once by the server and handed to routes and the API. */
+export interface ServiceContext {
+  db: Database;
+}
+
+export interface AppServices extends ServiceContext {
+  config: Config;
+  database: DatabaseHandle;
+  log: Logger;
+}

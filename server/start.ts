@@ -1,0 +1,93 @@
+// Starts Pares: configuration, database (migrated, reference data, demo), HTTP server,
+// graceful shutdown. Entered through server/main.ts.
+import { existsSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { getRequestListener } from "@hono/node-server";
+import type { ServerBuild } from "react-router";
+import { ConfigError, loadConfig } from "../platform/config.ts";
+import { DatabaseLockedError, openDatabase } from "../platform/db/client.ts";
+import { prepareDatabase } from "../platform/db/setup.ts";
+import { createLogger } from "../platform/log.ts";
+import { resolveSecret } from "../platform/secret.ts";
+import { createApp } from "./app.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`pares: ${message}\n`);
+  process.exit(1);
+}
+
+export async function start() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  let database;
+  try {
+    database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dir: config.PGLITE_DIR });
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) fail(err.message);
+    fail(`cannot open the database (${config.DATABASE_URL ? "DATABASE_URL" : config.PGLITE_DIR}): ${(err as Error).message}`);
+  }
+  log.info({ engine: database.engine, location: database.location }, "database open");
+  const prepared = await prepareDatabase(database, { demo: config.DEMO_DATA });
+  log.info(prepared, "database ready");
+
+  const services = { config, database, db: database.db, log };
+  const secret = resolveSecret(config);
+  let shuttingDown = false;
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let listener: (req: IncomingMessage, res: ServerResponse) => void;
+  if (config.NODE_ENV === "development") {
+    const { createServer: createViteServer } = await import("vite");
+    const vite = await createViteServer({ root, server: { middlewareMode: true } });
+    build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+    const app = createApp({ services, secret, build, isShuttingDown: () => shuttingDown });
+    const hono = getRequestListener(app.fetch);
+    listener = (req, res) => vite.middlewares(req, res, () => void hono(req, res));
+  } else {
+    const serverBuild = `${root}build/server/index.js`;
+    if (!existsSync(serverBuild)) fail("no production build found: run `npm run build` first (npm start does it for you)");
+    build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
+    const app = createApp({ services, secret, build, clientDir: `${root}build/client`, isShuttingDown: () => shuttingDown });
+    listener = getRequestListener(app.fetch);
+  }
+
+  const server = createServer(listener);
+  server.keepAliveTimeout = 5_000;
+  server.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+    log.info({ port }, "listening");
+    process.stdout.write(`\nPares is running at ${config.PUBLIC_URL ?? `http://${host}:${port}`}/\n\n`);
+  });
+
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      log.warn("shutdown timeout: closing remaining connections");
+      server.closeAllConnections();
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    server.close(async () => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      await database.close();
+      log.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
