@@ -8,3 +8,5 @@ start().catch((err: unknown) => {
   process.stderr.write(`pares: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
+
+export {};

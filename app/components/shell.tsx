@@ -14,7 +14,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="container header-row">
           <Link to={`/${locale}`} className="brand">
-            Pares
+            {t("app.name")}
           </Link>
           <nav aria-label={t("nav.main")}>
             <ul className="nav-list">

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
+import { queryRows } from "../../platform/db/client.ts";
 
 export interface DirectoryStats {
   cities: number;
@@ -9,10 +10,9 @@ export interface DirectoryStats {
 
 /** How much reference data this installation holds, for the home page. */
 export async function getDirectoryStats(ctx: ServiceContext): Promise<DirectoryStats> {
-  const result = await ctx.db.execute<{ cities: string | number; countries: string | number; themes: string | number }>(sql`
+  const [row] = await queryRows<{ cities: string | number; countries: string | number; themes: string | number }>(ctx.db, sql`
     select (select count(*) from cities) as cities,
            (select count(distinct country_code) from cities) as countries,
            (select count(*) from themes) as themes`);
-  const row = result.rows[0]!;
-  return { cities: Number(row.cities), countries: Number(row.countries), themes: Number(row.themes) };
+  return { cities: Number(row!.cities), countries: Number(row!.countries), themes: Number(row!.themes) };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
+import { queryRows } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 import { listCountriesInput } from "./inputs.ts";
@@ -21,7 +22,7 @@ export async function listCountries(ctx: ServiceContext, raw: unknown, locale: L
   const region = input.region
     ? sql`where co.region_code = ${input.region} or co.subregion_code = ${input.region} or co.intermediate_region_code = ${input.region}`
     : sql``;
-  const result = await ctx.db.execute<{
+  const rows = await queryRows<{
     code: string;
     iso3: string;
     iso_numeric: string | null;
@@ -30,12 +31,12 @@ export async function listCountries(ctx: ServiceContext, raw: unknown, locale: L
     subregion_code: string | null;
     intermediate_region_code: string | null;
     city_count: number | string;
-  }>(sql`
+  }>(ctx.db, sql`
     select co.code, co.iso3, co.iso_numeric, co.name, co.region_code, co.subregion_code, co.intermediate_region_code,
            (select count(*) from cities c where c.country_code = co.code) as city_count
     from countries co ${region}`);
   const collator = new Intl.Collator(locale);
-  return result.rows
+  return rows
     .map((r) => ({
       code: r.code,
       iso3: r.iso3,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { withIndexScans } from "../../platform/db/client.ts";
+import { queryRows, withIndexScans } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 import type { ServiceContext } from "../../platform/context.ts";
@@ -59,8 +59,8 @@ export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, 
   // pares_normalize is IMMUTABLE: with a constant argument the planner folds it once, so the
   // trigram index serves every condition. Punctuation (and so LIKE's % and _) is folded away.
   const folded = sql`pares_normalize(${q ?? ""})`;
-  const result = q && /[\p{L}\p{N}]/u.test(q)
-    ? await withIndexScans(ctx.db, (tx) => tx.execute<Row>(sql`
+  const rows = q && /[\p{L}\p{N}]/u.test(q)
+    ? await withIndexScans(ctx.db, (tx) => queryRows<Row>(tx, sql`
         with matches as (
           select n.city_id,
                  max(case when n.name_norm = ${folded} then 3
@@ -79,7 +79,7 @@ export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, 
         where ${where}
         order by m.class desc, m.score desc, c.population desc, c.id
         limit ${input.pageSize} offset ${offset}`))
-    : await ctx.db.execute<Row>(sql`
+    : await queryRows<Row>(ctx.db, sql`
         select c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
                c.latitude, c.longitude, c.timezone, count(*) over () as total
         from cities c
@@ -87,7 +87,6 @@ export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, 
         where ${where}
         order by c.population desc, c.id
         limit ${input.pageSize} offset ${offset}`);
-  const rows = result.rows;
   const total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
   return {
     items: rows.map((r) => toSummary(r, locale)),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
+import { queryRows } from "../../platform/db/client.ts";
 import { localize, type LocalizedText } from "../../platform/i18n/content.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 
@@ -14,7 +15,7 @@ export interface NetworkSummary {
 }
 
 export async function listNetworks(ctx: ServiceContext, locale: Locale): Promise<NetworkSummary[]> {
-  const result = await ctx.db.execute<{
+  const rows = await queryRows<{
     slug: string;
     name: string;
     kind: NetworkSummary["kind"];
@@ -23,12 +24,12 @@ export async function listNetworks(ctx: ServiceContext, locale: Locale): Promise
     description_language: string;
     space_count: string | number;
     founding_city_count: string | number;
-  }>(sql`
+  }>(ctx.db, sql`
     select n.slug, n.name, n.kind, n.founded_on::text as founded_on, n.description, n.description_language,
            (select count(*) from network_spaces s where s.network_id = n.id) as space_count,
            (select count(*) from network_cities c where c.network_id = n.id and c.founding) as founding_city_count
     from networks n order by n.name`);
-  return result.rows.map((r) => ({
+  return rows.map((r) => ({
     slug: r.slug,
     name: r.name,
     kind: r.kind,

@@ -10,6 +10,5 @@ export const listSdgsInput = z.object({
   targets: z
     .enum(["true", "false"])
     .optional()
-    .describe("Include each goal's targets")
-    .transform((v) => v === "true"),
+    .describe("Include each goal's targets"),
 });

@@ -14,13 +14,14 @@ export interface Sdg {
 
 export async function listSdgs(ctx: ServiceContext, raw: unknown, locale: Locale): Promise<Sdg[]> {
   const input = listSdgsInput.parse(raw ?? {});
+  const withTargets = input.targets === "true";
   const goals = await ctx.db.select().from(sdgGoals).orderBy(asc(sdgGoals.goal));
-  const targets = input.targets ? await ctx.db.select().from(sdgTargets).orderBy(asc(sdgTargets.position)) : [];
+  const targets = withTargets ? await ctx.db.select().from(sdgTargets).orderBy(asc(sdgTargets.position)) : [];
   return goals.map((g) => ({
     goal: g.goal,
     shortName: localizedText(g.shortName, locale, "en"),
     title: localizedText(g.title, locale, "en"),
-    ...(input.targets && {
+    ...(withTargets && {
       targets: targets
         .filter((t) => t.goal === g.goal)
         .map((t) => ({ code: t.code, title: localizedText(t.title, locale, "en") })),

@@ -167,7 +167,7 @@ export function createApiV1(services: AppServices) {
       title: "Pares API",
       version: "1.0.0",
       description: "The open API of Pares, a platform for city-to-city cooperation networks. Responses are localized by Accept-Language (es, pt, en); errors are RFC 9457 problem details.",
-      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      license: { name: "AGPL-3.0-or-later" },
     },
     servers: [{ url: "/api/v1" }],
   });

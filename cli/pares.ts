@@ -1,0 +1,100 @@
+// The Pares command line: `npm run pares -- <command>`.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { importCities } from "../modules/cities/import-cities.ts";
+import { ConfigError, loadConfig } from "../platform/config.ts";
+import { type DatabaseHandle, DatabaseLockedError, openDatabase } from "../platform/db/client.ts";
+import { migrateDatabase } from "../platform/db/migrate.ts";
+import { loadReferenceData, seedDemoData } from "../platform/db/setup.ts";
+
+const usage = `Usage: npm run pares -- <command>
+
+Commands:
+  migrate                        apply database migrations and load reference data
+  seed                           migrate, load reference data and seed the demo data (once)
+  import-cities <file.csv>       import or update cities from a GeoNames-format CSV (all rows or none)
+      --dry-run                  check every row and report bad ones by line number; import nothing
+  help                           show this help
+
+The database is the one the server uses: DATABASE_URL, else the embedded one in PGLITE_DIR.`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (line: string): never => {
+  process.stderr.write(`pares: ${line}\n`);
+  process.exit(1);
+};
+
+async function withDatabase<T>(work: (db: DatabaseHandle) => Promise<T>): Promise<T> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dir: config.PGLITE_DIR });
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) fail(err.message);
+    throw err;
+  }
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || command === "help" || values.help) return out(usage);
+  switch (command) {
+    case "migrate":
+      return withDatabase(async (db) => {
+        await migrateDatabase(db);
+        const loaded = await loadReferenceData(db);
+        out(`Migrated ${db.location}. Reference data loaded: ${loaded.length ? loaded.join(", ") : "already up to date"}.`);
+      });
+    case "seed":
+      return withDatabase(async (db) => {
+        await migrateDatabase(db);
+        await loadReferenceData(db);
+        const created = await seedDemoData(db);
+        out(created.length ? `Seeded: ${created.join(", ")}.` : "Demo data already present; nothing changed.");
+      });
+    case "import-cities": {
+      const file = rest[0];
+      if (!file) fail("import-cities needs a CSV file: npm run pares -- import-cities cities.csv [--dry-run]");
+      let csv: string;
+      try {
+        csv = readFileSync(file!, "utf8");
+      } catch (err) {
+        return fail(`cannot read ${file}: ${(err as Error).message}`);
+      }
+      return withDatabase(async (db) => {
+        await migrateDatabase(db);
+        const result = await importCities(db.db, { csv, dryRun: values["dry-run"] });
+        for (const e of result.errors) out(`line ${e.line}: ${e.field}: ${e.message}`);
+        if (result.errors.length > 0) {
+          const badLines = new Set(result.errors.map((e) => e.line)).size;
+          out(`${badLines} bad row(s) of ${result.rows}; nothing imported.`);
+          process.exitCode = 1;
+        } else if (values["dry-run"]) {
+          out(`Dry run: all ${result.rows} row(s) are valid; nothing imported.`);
+        } else {
+          out(`Imported ${result.imported} cit${result.imported === 1 ? "y" : "ies"}.`);
+        }
+      });
+    }
+    default:
+      fail(`unknown command "${command}"\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("has defaults that run the platform on the embedded database", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", PGLITE_DIR: "./data/pglite", DEMO_DATA: true });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable that is wrong, without echoing secrets", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/^configuration error: PORT is invalid: .*\(got "eighty"\)$/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://u:secret@h/db" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://u:secret@h/db" })).not.toThrow(/secret/);
+    expect(() => loadConfig({ SECRET: "short" })).toThrow(/SECRET is invalid: must be at least 32 characters$/);
+    expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(/DEMO_DATA/);
+  });
+
+  it("treats empty variables as unset", () => {
+    const config = loadConfig({ PORT: "", DATABASE_URL: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DEMO_DATA: "false", TRUST_PROXY: "1" })).toMatchObject({ DEMO_DATA: false, TRUST_PROXY: true });
+  });
+});
