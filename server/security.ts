@@ -56,23 +56,25 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function csrfProtection(config: Config, secret: string): MiddlewareHandler<{ Variables: SecurityVariables }> {
   return async (c, next) => {
     const cookie = getCookie(c, csrfCookieName);
-    let token = isValidCsrfToken(secret, cookie) ? cookie : undefined;
+    const token = isValidCsrfToken(secret, cookie) ? cookie : undefined;
     if (unsafeMethods.has(c.req.method)) {
       if (!token || !(await postIsGenuine(c, config, token))) {
         return c.html(serverPage(c, "forbidden"), 403);
       }
     }
-    if (!token) {
-      token = issueCsrfToken(secret);
-      setCookie(c, csrfCookieName, token, {
+    const issued = token ? undefined : issueCsrfToken(secret);
+    c.set("csrfToken", token ?? issued!);
+    await next();
+    // Set after the response exists: headers prepared earlier do not reach a Response that
+    // React Router builds itself.
+    if (issued) {
+      setCookie(c, csrfCookieName, issued, {
         path: "/",
         httpOnly: true,
         sameSite: "Lax",
         secure: isHttps(c, config),
       });
     }
-    c.set("csrfToken", token);
-    await next();
   };
 }
 
