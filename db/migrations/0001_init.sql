@@ -31,6 +31,7 @@ CREATE TABLE "countries" (
 	"capital" text,
 	"population" integer,
 	"languages" text,
+	"city_count" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "countries_iso3_unique" UNIQUE("iso3")
 );
 --> statement-breakpoint
@@ -113,7 +114,8 @@ ALTER TABLE "network_spaces" ADD CONSTRAINT "network_spaces_network_id_networks_
 ALTER TABLE "network_spaces" ADD CONSTRAINT "network_spaces_theme_id_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."themes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cities_country_population_idx" ON "cities" USING btree ("country_code","population" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "cities_population_idx" ON "cities" USING btree ("population" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "city_names_trgm_idx" ON "city_names" USING gin ("name_norm" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "city_names_prefix_idx" ON "city_names" USING btree ("name_norm" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "city_names_trgm_idx" ON "city_names" USING gin ("name_norm" gin_trgm_ops) WHERE "city_names"."weight" = 0;--> statement-breakpoint
 CREATE INDEX "countries_region_idx" ON "countries" USING btree ("region_code","subregion_code","intermediate_region_code");--> statement-breakpoint
 CREATE INDEX "sdg_targets_goal_idx" ON "sdg_targets" USING btree ("goal","position");--> statement-breakpoint
 CREATE INDEX "themes_scheme_idx" ON "themes" USING btree ("scheme","position");--> statement-breakpoint

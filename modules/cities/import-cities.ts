@@ -34,6 +34,11 @@ export async function importCities(db: Database, input: ImportCitiesInput): Prom
   if (input.dryRun || errors.length > 0) return { rows: total, valid: valid.length, errors, imported: 0 };
   await db.transaction(async (tx) => {
     for (let i = 0; i < valid.length; i += BATCH) await writeBatch(tx as unknown as Database, valid.slice(i, i + BATCH));
+    const touched = [...new Set(valid.map((r) => r.country_code))];
+    await tx
+      .update(countries)
+      .set({ cityCount: sql`(select count(*) from ${cities} where ${cities.countryCode} = ${countries.code})` })
+      .where(inArray(countries.code, touched));
   });
   return { rows: total, valid: valid.length, errors, imported: valid.length };
 }
@@ -76,18 +81,33 @@ async function writeBatch(db: Database, batch: CityRow[]): Promise<void> {
   const ids = batch.map((r) => r.geonameid);
   await db.delete(cityNames).where(inArray(cityNames.cityId, ids));
   const names = JSON.stringify(batch.map((r) => ({ id: r.geonameid, ...searchNamesOf(r) })));
-  // Names are folded by the same SQL function the search uses, so both always agree.
+  // Names are folded by the same SQL function the search uses, so both always agree. Each
+  // name's word tails are added too (weights: see cityNameWeights).
   await db.execute(sql`
     insert into city_names (city_id, name_norm, weight)
     select city_id, name_norm, min(weight) from (
-      select (e->>'id')::int as city_id, pares_normalize(x.name) as name_norm, x.weight
-      from jsonb_array_elements(${names}::jsonb) as e,
-      lateral (
-        select jsonb_array_elements_text(e->'primary') as name, 0 as weight
-        union all
-        select jsonb_array_elements_text(e->'alternate'), 1
-      ) as x
-    ) as folded
+      select city_id, name_norm, weight from (
+        select (e->>'id')::int as city_id, pares_normalize(x.name) as name_norm, x.weight
+        from jsonb_array_elements(${names}::jsonb) as e,
+        lateral (
+          select jsonb_array_elements_text(e->'primary') as name, 0 as weight
+          union all
+          select jsonb_array_elements_text(e->'alternate'), 1
+        ) as x
+      ) as full_names
+      union all
+      select city_id, array_to_string(words[i:], ' '), weight + 2
+      from (
+        select (e->>'id')::int as city_id, string_to_array(pares_normalize(x.name), ' ') as words, x.weight
+        from jsonb_array_elements(${names}::jsonb) as e,
+        lateral (
+          select jsonb_array_elements_text(e->'primary') as name, 0 as weight
+          union all
+          select jsonb_array_elements_text(e->'alternate'), 1
+        ) as x
+      ) as split, generate_series(2, coalesce(array_length(words, 1), 0)) as i
+      where length(words[i]) >= 3
+    ) as all_names
     where name_norm <> ''
     group by city_id, name_norm`);
 }

@@ -33,7 +33,7 @@ export async function listCountries(ctx: ServiceContext, raw: unknown, locale: L
     city_count: number | string;
   }>(ctx.db, sql`
     select co.code, co.iso3, co.iso_numeric, co.name, co.region_code, co.subregion_code, co.intermediate_region_code,
-           (select count(*) from cities c where c.country_code = co.code) as city_count
+           co.city_count
     from countries co ${region}`);
   const collator = new Intl.Collator(locale);
   return rows

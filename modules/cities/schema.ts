@@ -33,6 +33,8 @@ export const countries = pgTable(
     capital: text("capital"),
     population: integer("population"),
     languages: text("languages"),
+    /** How many directory cities the country has; kept by importCities. */
+    cityCount: integer("city_count").notNull().default(0),
   },
   (t) => [index("countries_region_idx").on(t.regionCode, t.subregionCode, t.intermediateRegionCode)],
 );
@@ -64,8 +66,12 @@ export const cities = pgTable(
 
 /**
  * Every name a city is known by (official, ASCII, es/pt/en, Latin-script alternates), folded
- * with pares_normalize(): what the directory searches, with a trigram index for typos.
+ * with pares_normalize(), plus each name's word tails ("sao paulo" → "paulo") so that a prefix
+ * search finds a name by any of its words. Prefix search uses the btree index; typo-tolerant
+ * search uses the trigram index over primary names.
  */
+export const cityNameWeights = { primary: 0, alternate: 1, primaryTail: 2, alternateTail: 3 } as const;
+
 export const cityNames = pgTable(
   "city_names",
   {
@@ -73,11 +79,12 @@ export const cityNames = pgTable(
       .notNull()
       .references(() => cities.id, { onDelete: "cascade" }),
     nameNorm: text("name_norm").notNull(),
-    /** 0 = a primary name (official, es, pt, en), 1 = an alternate name. */
+    /** See cityNameWeights: lower is a better match. */
     weight: smallint("weight").notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.cityId, t.nameNorm] }),
-    index("city_names_trgm_idx").using("gin", sql`${t.nameNorm} gin_trgm_ops`),
+    index("city_names_prefix_idx").using("btree", sql`${t.nameNorm} text_pattern_ops`),
+    index("city_names_trgm_idx").using("gin", sql`${t.nameNorm} gin_trgm_ops`).where(sql`${t.weight} = 0`),
   ],
 );

@@ -24,6 +24,14 @@ describe("searchCities", () => {
     expect((await first("Buenos Aries"))?.officialName).toBe("Buenos Aires");
     expect((await first("Montevidoe"))?.officialName).toBe("Montevideo");
     expect((await first("Florianopolis"))?.officialName).toBe("Florianópolis");
+    expect((await first("bogata"))?.countryCode).toBe("CO");
+    expect((await first("curitba"))?.officialName).toBe("Curitiba");
+  });
+
+  it("finds a city by the start of any word of its name", async () => {
+    const paulo = await searchCities(handle, { q: "paulo" }, "en");
+    expect(paulo.items.map((c) => c.officialName)).toContain("São Paulo");
+    expect((await first("janeiro"))?.officialName).toBe("Rio de Janeiro");
   });
 
   it("names cities in the reader's language, keeping the official name", async () => {

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { queryRows, withIndexScans } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
@@ -42,11 +43,54 @@ interface Row extends Record<string, unknown> {
 }
 
 /**
- * The public city directory: by any of a city's names (accent- and case-insensitive, tolerant
- * of typos through trigram similarity), filtered by country and UN M49 region, best match first.
+ * The public city directory: by any of a city's names or the start of any of their words
+ * (accent- and case-insensitive), filtered by country and UN M49 region, best match first.
+ * When no name starts that way, it searches again tolerating typos (trigram similarity).
  */
 export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, locale: Locale): Promise<Page<CitySummary>> {
   const input = searchCitiesInput.parse(raw);
+  let rows = await runCitySearch(ctx, buildCitySearch(input, "prefix"));
+  const offset = (input.page - 1) * input.pageSize;
+  let total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
+  if (total === 0 && hasSearchText(input.q)) {
+    rows = await runCitySearch(ctx, buildCitySearch(input, "similar"));
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
+  }
+  return {
+    items: rows.map((r) => toSummary(r, locale)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
+}
+
+const hasSearchText = (q: string | undefined): q is string => !!q && /[\p{L}\p{N}]/u.test(q);
+
+export interface CitySearchQuery {
+  sql: SQL;
+  /** Trigram queries need the planner steered to their index (see withIndexScans). */
+  usesTrigrams: boolean;
+}
+
+/** How alike a typed word and a name's word must be (pg_trgm's default, 0.6, misses "bogata"). */
+const WORD_SIMILARITY_THRESHOLD = 0.4;
+
+export function runCitySearch(ctx: ServiceContext, query: CitySearchQuery) {
+  if (!query.usesTrigrams) return queryRows<Row>(ctx.db, query.sql);
+  return withIndexScans(ctx.db, async (tx) => {
+    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`));
+    return queryRows<Row>(tx, query.sql);
+  });
+}
+
+/**
+ * The SQL behind a directory search, exported so benchmarks time exactly this query.
+ * "prefix": names (or their word tails) starting with the text, on the btree index.
+ * "similar": primary names with a part similar to the text (pg_trgm word similarity), on the
+ * trigram index. One operator only: with an OR of two the planner skips the index's condition.
+ */
+export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode: "prefix" | "similar"): CitySearchQuery {
   const offset = (input.page - 1) * input.pageSize;
   const filters = [sql`true`];
   if (input.country) filters.push(sql`c.country_code = ${input.country}`);
@@ -55,45 +99,53 @@ export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, 
       sql`(co.region_code = ${input.region} or co.subregion_code = ${input.region} or co.intermediate_region_code = ${input.region})`,
     );
   const where = sql.join(filters, sql` and `);
-  const q = input.q?.trim();
-  // pares_normalize is IMMUTABLE: with a constant argument the planner folds it once, so the
-  // trigram index serves every condition. Punctuation (and so LIKE's % and _) is folded away.
-  const folded = sql`pares_normalize(${q ?? ""})`;
-  const rows = q && /[\p{L}\p{N}]/u.test(q)
-    ? await withIndexScans(ctx.db, (tx) => queryRows<Row>(tx, sql`
-        with matches as (
-          select n.city_id,
-                 max(case when n.name_norm = ${folded} then 3
-                          when n.name_norm like ${folded} || '%' then 2
-                          else 0 end - n.weight * 0.5) as class,
-                 max(greatest(similarity(n.name_norm, ${folded}), word_similarity(${folded}, n.name_norm))) as score
-          from city_names n
-          where n.name_norm % ${folded} or ${folded} <% n.name_norm or n.name_norm like ${folded} || '%'
-          group by n.city_id
-        )
-        select c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
-               c.latitude, c.longitude, c.timezone, count(*) over () as total
-        from matches m
-        join cities c on c.id = m.city_id
-        join countries co on co.code = c.country_code
-        where ${where}
-        order by m.class desc, m.score desc, c.population desc, c.id
-        limit ${input.pageSize} offset ${offset}`))
-    : await queryRows<Row>(ctx.db, sql`
-        select c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
-               c.latitude, c.longitude, c.timezone, count(*) over () as total
+  const select = sql`select c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
+               c.latitude, c.longitude, c.timezone, count(*) over () as total`;
+  if (!hasSearchText(input.q)) {
+    return {
+      usesTrigrams: false,
+      sql: sql`${select}
         from cities c
         join countries co on co.code = c.country_code
         where ${where}
         order by c.population desc, c.id
-        limit ${input.pageSize} offset ${offset}`);
-  const total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
+        limit ${input.pageSize} offset ${offset}`,
+    };
+  }
+  // pares_normalize is IMMUTABLE: with a constant argument the planner folds it (and the LIKE
+  // pattern built from it) to a constant, so the indexes serve the conditions. Punctuation,
+  // and so LIKE's % and _, is folded away.
+  const folded = sql`pares_normalize(${input.q})`;
+  const matches =
+    mode === "prefix"
+      ? sql`
+          select n.city_id,
+                 max(case when n.name_norm = ${folded} and n.weight < 2 then 3
+                          when n.weight < 2 then 2
+                          else 1 end - (n.weight % 2) * 0.5) as class,
+                 0 as score
+          from city_names n
+          where n.name_norm like ${folded} || '%'
+          group by n.city_id`
+      : sql`
+          select n.city_id, 0 as class,
+                 max(word_similarity(${folded}, n.name_norm) + similarity(n.name_norm, ${folded}) / 4) as score
+          from city_names n
+          where n.weight = 0 and ${folded} <% n.name_norm
+          group by n.city_id`;
   return {
-    items: rows.map((r) => toSummary(r, locale)),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
+    usesTrigrams: mode === "similar",
+    sql: sql`
+        with matches as (${matches})
+        ${select}
+        from matches m
+        join cities c on c.id = m.city_id
+        join countries co on co.code = c.country_code
+        where ${where}
+        -- Among names about as similar, people mostly mean the larger city: a tenfold population
+        -- counts as 0.1 of similarity.
+        order by m.class desc, m.score + log(greatest(c.population, 1)) / 10 desc, c.population desc, c.id
+        limit ${input.pageSize} offset ${offset}`,
   };
 }
 

@@ -1,54 +1,9 @@
 // Starting real Pares servers and a real Chromium for end-to-end tests.
-import { type ChildProcess, spawn } from "node:child_process";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-export const root = new URL("../..", import.meta.url).pathname;
-const nodeBinary = process.execPath;
-
-export interface RunningServer {
-  url: string;
-  process: ChildProcess;
-  output: () => string;
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-}
-
-/** Starts `node server/main.ts` with this environment and waits until it prints its URL. */
-export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
-  const child = spawn(nodeBinary, ["server/main.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "warn", DATABASE_URL: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/Pares is running at (http:\/\/[^\s/]+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          url: match[1]!,
-          process: child,
-          output: () => output,
-          stop: async (signal = "SIGTERM") => {
-            if (child.exitCode === null) child.kill(signal);
-            return exited;
-          },
-        });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before starting:\n${output}`));
-    });
-  });
-}
+export { root, type RunningServer, startServer } from "../support/server-process.ts";
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -1,12 +1,10 @@
 // For the end-to-end tests: a production build, a seeded embedded database (prepared once and
 // cached under .cache/), and one running server on a copy of it.
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { root, type RunningServer, startServer } from "../e2e/harness.ts";
-import { newestMtime } from "./freshness.ts";
+import { ensureBuild, ensureSeededPglite, type RunningServer, startServer } from "../support/server-process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,14 +15,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const node = process.execPath;
-  execFileSync(node, ["scripts/build-if-needed.ts"], { cwd: root, stdio: "inherit" });
-  const seeded = join(root, ".cache/e2e-seed/pglite");
-  const inputs = ["db/migrations", "data/reference", "modules", "platform/db"].map((p) => join(root, p));
-  if (!existsSync(seeded) || statSync(seeded).mtimeMs < newestMtime(inputs)) {
-    rmSync(join(root, ".cache/e2e-seed"), { recursive: true, force: true });
-    execFileSync(node, ["cli/pares.ts", "seed"], { cwd: root, stdio: "inherit", env: { ...process.env, PGLITE_DIR: seeded, DATABASE_URL: "" } });
-  }
+  ensureBuild();
+  const seeded = ensureSeededPglite();
   const work = mkdtempSync(join(tmpdir(), "pares-e2e-"));
   cpSync(seeded, join(work, "pglite"), { recursive: true });
   let server: RunningServer | undefined;
