@@ -1,7 +1,12 @@
 // The Pares command line: `npm run pares -- <command>`.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { createAdmin } from "../modules/accounts/create-admin.ts";
 import { importCities } from "../modules/cities/import-cities.ts";
+import { createAuth } from "../platform/auth.ts";
+import { AppError } from "../platform/errors.ts";
+import { resolveSecret } from "../platform/secret.ts";
 import { ConfigError, loadConfig } from "../platform/config.ts";
 import { type DatabaseHandle, DatabaseLockedError, openDatabase } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
@@ -14,6 +19,9 @@ Commands:
   seed                           migrate, load reference data and seed the demo data (once)
   import-cities <file.csv>       import or update cities from a GeoNames-format CSV (all rows or none)
       --dry-run                  check every row and report bad ones by line number; import nothing
+  create-admin --email E --name N
+                                 create a platform administrator; the password is read from
+                                 standard input when piped, else generated and printed once
   help                           show this help
 
 The database is the one the server uses: DATABASE_URL, else the embedded one in PGLITE_DIR.`;
@@ -50,7 +58,12 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      email: { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || command === "help" || values.help) return out(usage);
@@ -89,6 +102,27 @@ async function main(argv: string[]) {
           out(`Dry run: all ${result.rows} row(s) are valid; nothing imported.`);
         } else {
           out(`Imported ${result.imported} cit${result.imported === 1 ? "y" : "ies"}.`);
+        }
+      });
+    }
+    case "create-admin": {
+      if (!values.email || !values.name) fail('create-admin needs --email and --name, e.g. create-admin --email ana@example.org --name "Ana Souza"');
+      const given = process.stdin.isTTY ? "" : readFileSync(0, "utf8").trim();
+      const password = given || randomBytes(15).toString("base64url");
+      return withDatabase(async (db) => {
+        await migrateDatabase(db);
+        const config = loadConfig();
+        const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL });
+        try {
+          const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password });
+          out(`Created platform administrator ${admin.email}.`);
+          if (!given) out(`Password (shown once, change it after signing in): ${password}`);
+        } catch (err) {
+          if (err instanceof AppError) {
+            const fields = Object.entries(err.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join("; ")}`);
+            fail(fields.length ? fields.join("\n") : err.messageKey);
+          }
+          throw err;
         }
       });
     }

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { minPasswordLength } from "../../platform/auth.ts";
+
+export const createAdminInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(minPasswordLength).max(128),
+});
+export type CreateAdminInput = z.input<typeof createAdminInput>;

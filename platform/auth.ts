@@ -1,0 +1,26 @@
+// Accounts and sessions: Better Auth over our database, through its Drizzle adapter.
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { admin } from "better-auth/plugins";
+import { accounts, sessions, users, verifications } from "../modules/accounts/schema.ts";
+import type { Database } from "./db/client.ts";
+
+export const minPasswordLength = 12;
+
+export function createAuth(options: { db: Database; secret: string; baseURL?: string }) {
+  return betterAuth({
+    appName: "Pares",
+    secret: options.secret,
+    baseURL: options.baseURL ?? "http://127.0.0.1:3000",
+    basePath: "/api/auth",
+    database: drizzleAdapter(options.db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength, maxPasswordLength: 128 },
+    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] })],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
