@@ -20,6 +20,15 @@ describe("searchCities", () => {
     expect((await first("BOGOTA"))).toMatchObject({ countryCode: "CO" });
   });
 
+  it("prefers a city's own names over its historical or local ones", async () => {
+    const santa = await searchCities(handle, { q: "santa", country: "AR", pageSize: 50 }, "es");
+    expect(santa.total).toBeGreaterThan(1);
+    expect(santa.items.every((c) => /\bSanta\b/.test(c.name))).toBe(true);
+    expect((await searchCities(handle, { q: "sao paulo" }, "en")).items.map((c) => c.officialName)).not.toContain("Luanda");
+    // Found by an alternate name only when no city's own name matches.
+    expect((await first("Nuestra Señora Santa María de la Asunción"))?.countryCode).toBe("PY");
+  });
+
   it("tolerates typos", async () => {
     expect((await first("Buenos Aries"))?.officialName).toBe("Buenos Aires");
     expect((await first("Montevidoe"))?.officialName).toBe("Montevideo");

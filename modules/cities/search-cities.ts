@@ -49,12 +49,15 @@ interface Row extends Record<string, unknown> {
  */
 export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, locale: Locale): Promise<Page<CitySummary>> {
   const input = searchCitiesInput.parse(raw);
-  let rows = await runCitySearch(ctx, buildCitySearch(input, "prefix"));
   const offset = (input.page - 1) * input.pageSize;
-  let total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
-  if (total === 0 && hasSearchText(input.q)) {
-    rows = await runCitySearch(ctx, buildCitySearch(input, "similar"));
+  let rows: Row[] = [];
+  let total = 0;
+  // Each tier runs only when the one before found nothing: a city's own names, then its other
+  // (historical, local) names, then names like the text.
+  for (const mode of hasSearchText(input.q) ? searchTiers : (["prefix"] as const)) {
+    rows = await runCitySearch(ctx, buildCitySearch(input, mode));
     total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countOnly(ctx, raw, locale) : 0;
+    if (total > 0) break;
   }
   return {
     items: rows.map((r) => toSummary(r, locale)),
@@ -66,6 +69,9 @@ export async function searchCities(ctx: ServiceContext, raw: SearchCitiesInput, 
 }
 
 const hasSearchText = (q: string | undefined): q is string => !!q && /[\p{L}\p{N}]/u.test(q);
+
+export type CitySearchMode = "prefix" | "prefix-any-name" | "similar";
+export const searchTiers: readonly CitySearchMode[] = ["prefix", "prefix-any-name", "similar"];
 
 export interface CitySearchQuery {
   sql: SQL;
@@ -86,11 +92,12 @@ export function runCitySearch(ctx: ServiceContext, query: CitySearchQuery) {
 
 /**
  * The SQL behind a directory search, exported so benchmarks time exactly this query.
- * "prefix": names (or their word tails) starting with the text, on the btree index.
+ * "prefix": primary names (or their word tails) starting with the text, on the btree index.
+ * "prefix-any-name": the same over alternate names too.
  * "similar": primary names with a part similar to the text (pg_trgm word similarity), on the
  * trigram index. One operator only: with an OR of two the planner skips the index's condition.
  */
-export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode: "prefix" | "similar"): CitySearchQuery {
+export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode: CitySearchMode): CitySearchQuery {
   const offset = (input.page - 1) * input.pageSize;
   const filters = [sql`true`];
   if (input.country) filters.push(sql`c.country_code = ${input.country}`);
@@ -117,7 +124,7 @@ export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode:
   // and so LIKE's % and _, is folded away.
   const folded = sql`pares_normalize(${input.q})`;
   const matches =
-    mode === "prefix"
+    mode !== "similar"
       ? sql`
           select n.city_id,
                  max(case when n.name_norm = ${folded} and n.weight < 2 then 3
@@ -125,7 +132,7 @@ export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode:
                           else 1 end - (n.weight % 2) * 0.5) as class,
                  0 as score
           from city_names n
-          where n.name_norm like ${folded} || '%'
+          where n.name_norm like ${folded} || '%' ${mode === "prefix" ? sql`and n.weight in (0, 2)` : sql``}
           group by n.city_id`
       : sql`
           select n.city_id, 0 as class,
