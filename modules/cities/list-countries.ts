@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
+import { ttlCache } from "../../platform/cache.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
@@ -16,9 +17,16 @@ export interface CountrySummary {
   cityCount: number;
 }
 
+const cache = ttlCache<CountrySummary[]>(60_000);
+
 /** Countries sorted by their name in the reader's language, with how many cities the directory lists. */
 export async function listCountries(ctx: ServiceContext, raw: unknown, locale: Locale): Promise<CountrySummary[]> {
   const input = listCountriesInput.parse(raw ?? {});
+  return cache.get(ctx.db, `${locale}:${input.region ?? ""}`, () => loadCountries(ctx, input.region, locale));
+}
+
+async function loadCountries(ctx: ServiceContext, regionCode: string | undefined, locale: Locale): Promise<CountrySummary[]> {
+  const input = { region: regionCode };
   const region = input.region
     ? sql`where co.region_code = ${input.region} or co.subregion_code = ${input.region} or co.intermediate_region_code = ${input.region}`
     : sql``;

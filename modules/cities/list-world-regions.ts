@@ -1,4 +1,5 @@
 import { asc } from "drizzle-orm";
+import { ttlCache } from "../../platform/cache.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
@@ -11,8 +12,14 @@ export interface WorldRegion {
   name: string;
 }
 
+const cache = ttlCache<WorldRegion[]>(60_000);
+
 /** UN M49 regions as a tree in reading order: each region followed by its sub-regions. */
-export async function listWorldRegions(ctx: ServiceContext, locale: Locale): Promise<WorldRegion[]> {
+export function listWorldRegions(ctx: ServiceContext, locale: Locale): Promise<WorldRegion[]> {
+  return cache.get(ctx.db, locale, () => loadWorldRegions(ctx, locale));
+}
+
+async function loadWorldRegions(ctx: ServiceContext, locale: Locale): Promise<WorldRegion[]> {
   const rows = await ctx.db.select().from(worldRegions).orderBy(asc(worldRegions.code));
   const regions = rows.map((r) => ({
     code: r.code,

@@ -99,19 +99,26 @@ export function runCitySearch(ctx: ServiceContext, query: CitySearchQuery) {
  */
 export function buildCitySearch(input: z.output<typeof searchCitiesInput>, mode: CitySearchMode): CitySearchQuery {
   const offset = (input.page - 1) * input.pageSize;
-  const filters = [sql`true`];
-  if (input.country) filters.push(sql`c.country_code = ${input.country}`);
-  if (input.region)
-    filters.push(
-      sql`(co.region_code = ${input.region} or co.subregion_code = ${input.region} or co.intermediate_region_code = ${input.region})`,
-    );
-  const where = sql.join(filters, sql` and `);
-  const select = sql`select c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
-               c.latitude, c.longitude, c.timezone, count(*) over () as total`;
+  // Filters on the country (alias co), which every city row joins.
+  const countryFilters = (co: SQL) => {
+    const filters = [sql`true`];
+    if (input.country) filters.push(sql`${co}.code = ${input.country}`);
+    if (input.region)
+      filters.push(
+        sql`(${co}.region_code = ${input.region} or ${co}.subregion_code = ${input.region} or ${co}.intermediate_region_code = ${input.region})`,
+      );
+    return sql.join(filters, sql` and `);
+  };
+  const where = countryFilters(sql.raw("co"));
+  const columns = sql`c.id, c.name, c.names, c.country_code, co.name as country_name, c.admin1_name, c.population,
+               c.latitude, c.longitude, c.timezone`;
+  const select = sql`select ${columns}, count(*) over () as total`;
   if (!hasSearchText(input.q)) {
+    // Without a text, the total is the sum of the countries' city counts: no need to count rows.
     return {
       usesTrigrams: false,
-      sql: sql`${select}
+      sql: sql`select ${columns},
+               (select coalesce(sum(co2.city_count), 0) from countries co2 where ${countryFilters(sql.raw("co2"))}) as total
         from cities c
         join countries co on co.code = c.country_code
         where ${where}
