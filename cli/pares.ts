@@ -7,8 +7,8 @@ import { importCities } from "../modules/cities/import-cities.ts";
 import { createAuth } from "../platform/auth.ts";
 import { AppError } from "../platform/errors.ts";
 import { resolveSecret } from "../platform/secret.ts";
-import { ConfigError, loadConfig } from "../platform/config.ts";
-import { type DatabaseHandle, DatabaseLockedError, openDatabase } from "../platform/db/client.ts";
+import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
+import type { DatabaseHandle } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
 import { loadReferenceData, seedDemoData } from "../platform/db/setup.ts";
 
@@ -27,26 +27,10 @@ Commands:
 The database is the one the server uses: DATABASE_URL, else the embedded one in PGLITE_DIR.`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-const fail = (line: string): never => {
-  process.stderr.write(`pares: ${line}\n`);
-  process.exit(1);
-};
+const fail = exitWith;
 
 async function withDatabase<T>(work: (db: DatabaseHandle) => Promise<T>): Promise<T> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
-  let handle: DatabaseHandle;
-  try {
-    handle = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dir: config.PGLITE_DIR });
-  } catch (err) {
-    if (err instanceof DatabaseLockedError) fail(err.message);
-    throw err;
-  }
+  const handle = await openDatabaseOrExit(loadConfigOrExit());
   try {
     return await work(handle);
   } finally {
@@ -111,7 +95,7 @@ async function main(argv: string[]) {
       const password = given || randomBytes(15).toString("base64url");
       return withDatabase(async (db) => {
         await migrateDatabase(db);
-        const config = loadConfig();
+        const config = loadConfigOrExit();
         const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL });
         try {
           const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password });

@@ -5,36 +5,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
-import { ConfigError, loadConfig } from "../platform/config.ts";
-import { DatabaseLockedError, openDatabase } from "../platform/db/client.ts";
 import { prepareDatabase } from "../platform/db/setup.ts";
 import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
+import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import { createApp } from "./app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-function fail(message: string): never {
-  process.stderr.write(`pares: ${message}\n`);
-  process.exit(1);
-}
-
 export async function start() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.LOG_LEVEL);
-  let database;
-  try {
-    database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dir: config.PGLITE_DIR });
-  } catch (err) {
-    if (err instanceof DatabaseLockedError) fail(err.message);
-    fail(`cannot open the database (${config.DATABASE_URL ? "DATABASE_URL" : config.PGLITE_DIR}): ${(err as Error).message}`);
-  }
+  const database = await openDatabaseOrExit(config);
   log.info({ engine: database.engine, location: database.location }, "database open");
   const prepared = await prepareDatabase(database, { demo: config.DEMO_DATA });
   log.info(prepared, "database ready");
@@ -54,7 +36,7 @@ export async function start() {
     listener = (req, res) => vite.middlewares(req, res, () => void hono(req, res));
   } else {
     const serverBuild = `${root}build/server/index.js`;
-    if (!existsSync(serverBuild)) fail("no production build found: run `npm run build` first (npm start does it for you)");
+    if (!existsSync(serverBuild)) exitWith("no production build found: run `npm run build` first (npm start does it for you)");
     build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
     const app = createApp({ services, secret, build, clientDir: `${root}build/client`, isShuttingDown: () => shuttingDown });
     listener = getRequestListener(app.fetch);

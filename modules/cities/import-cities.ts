@@ -85,29 +85,23 @@ async function writeBatch(db: Database, batch: CityRow[]): Promise<void> {
   // name's word tails are added too (weights: see cityNameWeights).
   await db.execute(sql`
     insert into city_names (city_id, name_norm, weight)
-    select city_id, name_norm, min(weight) from (
-      select city_id, name_norm, weight from (
-        select (e->>'id')::int as city_id, pares_normalize(x.name) as name_norm, x.weight
-        from jsonb_array_elements(${names}::jsonb) as e,
-        lateral (
-          select jsonb_array_elements_text(e->'primary') as name, 0 as weight
-          union all
-          select jsonb_array_elements_text(e->'alternate'), 1
-        ) as x
-      ) as full_names
-      union all
-      select city_id, array_to_string(words[i:], ' '), weight + 2
-      from (
-        select (e->>'id')::int as city_id, string_to_array(pares_normalize(x.name), ' ') as words, x.weight
-        from jsonb_array_elements(${names}::jsonb) as e,
-        lateral (
-          select jsonb_array_elements_text(e->'primary') as name, 0 as weight
-          union all
-          select jsonb_array_elements_text(e->'alternate'), 1
-        ) as x
-      ) as split, generate_series(2, coalesce(array_length(words, 1), 0)) as i
+    with full_names as (
+      select (e->>'id')::int as city_id, pares_normalize(x.name) as name_norm, x.weight
+      from jsonb_array_elements(${names}::jsonb) as e,
+      lateral (
+        select jsonb_array_elements_text(e->'primary') as name, 0 as weight
+        union all
+        select jsonb_array_elements_text(e->'alternate'), 1
+      ) as x
+    ),
+    tails as (
+      select city_id, array_to_string(words[i:], ' ') as name_norm, weight + 2 as weight
+      from (select city_id, string_to_array(name_norm, ' ') as words, weight from full_names) as split,
+           generate_series(2, coalesce(array_length(words, 1), 0)) as i
       where length(words[i]) >= 3
-    ) as all_names
+    )
+    select city_id, name_norm, min(weight)
+    from (select * from full_names union all select * from tails) as all_names
     where name_norm <> ''
     group by city_id, name_norm`);
 }

@@ -166,3 +166,8 @@ export async function queryRows<T extends Record<string, unknown>>(db: Database,
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** Opens the database the configuration names: DATABASE_URL, else the embedded one in PGLITE_DIR. */
+export function openConfiguredDatabase(config: { DATABASE_URL?: string | undefined; PGLITE_DIR: string }): Promise<DatabaseHandle> {
+  return openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dir: config.PGLITE_DIR });
+}
