@@ -42,7 +42,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
-        <Links nonce={nonce} />
+        {/* Stylesheets are same-origin (style-src 'self') and need no nonce; browsers hide
+            nonces on scripts but not on links, so one here would differ at hydration. */}
+        <Links nonce="" />
       </head>
       <body>
         <I18nProvider locale={locale} messages={data?.messages ?? catalogs[locale]}>
