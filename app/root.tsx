@@ -7,10 +7,11 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useLocation,
   useRouteLoaderData,
 } from "react-router";
 import { catalogs } from "../platform/i18n/catalogs.ts";
-import { defaultLocale, isLocale } from "../platform/i18n/locales.ts";
+import { defaultLocale, isLocale, locales } from "../platform/i18n/locales.ts";
 import { localeCookieName, negotiateLocale, readCookie } from "../platform/i18n/negotiate.ts";
 import type { Route } from "./+types/root";
 import { Shell } from "./components/shell.tsx";
@@ -28,7 +29,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = isLocale(params.lang)
     ? params.lang
     : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
-  return { locale, messages: catalogs[locale], csrfToken: getRequestContext(context).csrfToken };
+  const { services, csrfToken } = getRequestContext(context);
+  const origin = services.config.PUBLIC_URL ? new URL(services.config.PUBLIC_URL).origin : new URL(request.url).origin;
+  return { locale, messages: catalogs[locale], csrfToken, origin };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -42,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <Meta />
+        <LanguageAlternates origin={data?.origin} />
         {/* Stylesheets are same-origin (style-src 'self') and need no nonce; browsers hide
             nonces on scripts but not on links, so one here would differ at hydration. */}
         <Links nonce="" />
@@ -54,6 +58,22 @@ export function Layout({ children }: { children: ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+/** The same page in each language, for search engines (hreflang). */
+function LanguageAlternates({ origin }: { origin?: string }) {
+  const location = useLocation();
+  const [, first, ...rest] = location.pathname.split("/");
+  if (!origin || !isLocale(first)) return null;
+  const path = rest.length ? `/${rest.join("/")}` : "";
+  return (
+    <>
+      {locales.map((l) => (
+        <link key={l} rel="alternate" hrefLang={l} href={`${origin}/${l}${path}${location.search}`} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={`${origin}/`} />
+    </>
   );
 }
 

@@ -100,7 +100,7 @@ async function main(argv: string[]) {
         try {
           const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password });
           out(`Created platform administrator ${admin.email}.`);
-          if (!given) out(`Password (shown once, change it after signing in): ${password}`);
+          if (!given) out(`Password (shown only now; keep it somewhere safe): ${password}`);
         } catch (err) {
           if (err instanceof AppError) {
             const fields = Object.entries(err.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join("; ")}`);

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { setCookie } from "hono/cookie";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
 import { requestContext } from "../app/context.ts";
@@ -26,6 +27,9 @@ export interface AppOptions {
   /** Set while the server drains on shutdown: readiness answers 503 so traffic moves elsewhere. */
   isShuttingDown?: () => boolean;
 }
+
+/** The largest page form post accepted, in bytes. */
+export const formBodyLimit = 1024 * 1024;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -70,9 +74,10 @@ export function createApp(options: AppOptions) {
     return problem(c, {
       ...problemFromError(t, new Error("not found")),
       type: "urn:pares:problem:not-found",
-      title: t("error.notFound.title"),
+      title: t("error.notFound.apiTitle"),
       status: 404,
       detail: t("error.notFound.api", { path: new URL(c.req.url).pathname }),
+      instance: new URL(c.req.url).pathname,
     });
   });
 
@@ -101,6 +106,17 @@ export function createApp(options: AppOptions) {
     }
   });
 
+  // Page forms are small; larger bodies are refused before anything reads them. (Uploads, when
+  // they come, get their own limit on their own route.)
+  app.use(
+    bodyLimit({
+      maxSize: formBodyLimit,
+      onError: (c) => {
+        const locale = requestLocale(c);
+        return c.text(createTranslator(locale, catalogs[locale])("error.tooLarge.detail"), 413);
+      },
+    }),
+  );
   app.use(csrfProtection(config, options.secret));
 
   const handleRequest = createRequestHandler(

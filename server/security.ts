@@ -40,7 +40,8 @@ export function securityHeaders(config: Config): MiddlewareHandler<{ Variables: 
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
     h.set("X-Frame-Options", "DENY");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
-    h.set("Cross-Origin-Resource-Policy", "same-origin");
+    // The API is public data meant to be read from other sites; pages and assets are not.
+    h.set("Cross-Origin-Resource-Policy", new URL(c.req.url).pathname.startsWith("/api/") ? "cross-origin" : "same-origin");
     h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     if (https) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   };
@@ -85,7 +86,12 @@ async function postIsGenuine(c: Context, config: Config, token: string): Promise
   if (!origin && c.req.header("sec-fetch-site") === "cross-site") return false;
   const type = c.req.header("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return false;
-  const form = await c.req.raw.clone().formData();
-  const field = form.get(csrfFieldName);
-  return typeof field === "string" && tokensMatch(field, token);
+  try {
+    const form = await c.req.raw.clone().formData();
+    const field = form.get(csrfFieldName);
+    return typeof field === "string" && tokensMatch(field, token);
+  } catch {
+    // A body that is not the form it claims to be cannot carry a valid token.
+    return false;
+  }
 }

@@ -44,6 +44,13 @@ export async function start() {
 
   const server = createServer(listener);
   server.keepAliveTimeout = 5_000;
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    const where = `${config.HOST}:${config.PORT}`;
+    if (err.code === "EADDRINUSE") exitWith(`cannot listen on ${where}: the port is already in use (set PORT to another one)`);
+    if (err.code === "ENOTFOUND" || err.code === "EADDRNOTAVAIL") exitWith(`cannot listen on ${where}: HOST is not an address of this machine`);
+    if (err.code === "EACCES") exitWith(`cannot listen on ${where}: permission denied (ports below 1024 need privileges)`);
+    exitWith(`cannot listen on ${where}: ${err.message}`);
+  });
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

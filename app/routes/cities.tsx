@@ -1,5 +1,5 @@
 import { data, Link } from "react-router";
-import { searchCitiesInput } from "../../modules/cities/inputs.ts";
+import { searchCitiesInput, searchTextMaxLength } from "../../modules/cities/inputs.ts";
 import { listCountries } from "../../modules/cities/list-countries.ts";
 import { listWorldRegions } from "../../modules/cities/list-world-regions.ts";
 import { searchCities } from "../../modules/cities/search-cities.ts";
@@ -30,6 +30,15 @@ export default function Cities({ loaderData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
   const { query, filters, result, errors } = loaderData;
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  const labels: Record<string, string> = {
+    q: t("cities.search.label"),
+    country: t("cities.filter.country"),
+    region: t("cities.filter.region"),
+    page: t("pagination.page"),
+    pageSize: t("pagination.pageSize"),
+  };
+  const fieldLabel = (field: string) => labels[field] ?? field;
+  const fieldIds: Record<string, string> = { q: "q", country: "country", region: "region" };
   const pageLink = (page: number) => {
     const params = new URLSearchParams({ ...query, page: String(page) });
     return `/${locale}/cities?${params}`;
@@ -42,10 +51,24 @@ export default function Cities({ loaderData }: Route.ComponentProps) {
       <form method="get" className="filters" role="search" aria-label={t("cities.title")}>
         <div className="field">
           <label htmlFor="q">{t("cities.search.label")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="q-hint" autoComplete="off" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={searchTextMaxLength}
+            aria-describedby={errorFor("q") ? "q-hint q-error" : "q-hint"}
+            aria-invalid={errorFor("q") ? true : undefined}
+            autoComplete="off"
+          />
           <p id="q-hint" className="hint">
             {t("cities.search.hint")}
           </p>
+          {errorFor("q") && (
+            <p id="q-error" className="field-error">
+              {errorFor("q")}
+            </p>
+          )}
         </div>
         <FilterSelect
           name="country"
@@ -71,10 +94,17 @@ export default function Cities({ loaderData }: Route.ComponentProps) {
         </div>
       </form>
       {errors.length > 0 && (
-        <div role="alert" className="alert">
+        <div role="alert" className="alert" aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">{t("error.invalid.title")}</h2>
           <ul>
             {errors.map((e) => (
-              <li key={e.field}>{t("validation.field", { field: e.field, message: e.message })}</li>
+              <li key={e.field}>
+                {fieldIds[e.field] ? (
+                  <a href={`#${fieldIds[e.field]}`}>{t("validation.field", { field: fieldLabel(e.field), message: e.message })}</a>
+                ) : (
+                  t("validation.field", { field: fieldLabel(e.field), message: e.message })
+                )}
+              </li>
             ))}
           </ul>
         </div>
@@ -84,6 +114,12 @@ export default function Cities({ loaderData }: Route.ComponentProps) {
           <h2 id="results-title" aria-live="polite">
             {t("cities.results.count", { count: result.total })}
           </h2>
+          {result.items.length === 0 && result.total > 0 && (
+            <p>
+              {t("cities.results.pastEnd", { page: result.page })}{" "}
+              <Link to={pageLink(result.pageCount)}>{t("cities.results.lastPage", { pageCount: result.pageCount })}</Link>
+            </p>
+          )}
           {result.items.length > 0 && (
             <div className="table-wrap">
               <table>
@@ -116,7 +152,7 @@ export default function Cities({ loaderData }: Route.ComponentProps) {
               </table>
             </div>
           )}
-          {result.pageCount > 1 && (
+          {result.pageCount > 1 && result.items.length > 0 && (
             <nav aria-label={t("pagination.label")} className="pagination">
               {result.page > 1 ? <Link to={pageLink(result.page - 1)} rel="prev">{t("pagination.previous")}</Link> : <span />}
               <span>{t("pagination.status", { page: result.page, pageCount: result.pageCount })}</span>

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { getCity } from "../../modules/cities/get-city.ts";
-import { formatDateTime, timeZoneOffset } from "../../platform/i18n/format.ts";
+import { formatCoordinates, formatDateTime, timeZoneOffset } from "../../platform/i18n/format.ts";
 import { GeoNamesCredit } from "../components/credits.tsx";
 import { useI18n } from "../i18n.tsx";
 import { orNotFound, pageLocale, services } from "../route-helpers.ts";
@@ -15,7 +15,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function City({ loaderData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
   const { city, renderedAt } = loaderData;
-  const coordinate = (v: number) => number(v, { maximumFractionDigits: 4 });
   return (
     <>
       <title>{`${city.name} · Pares`}</title>
@@ -51,9 +50,7 @@ export default function City({ loaderData }: Route.ComponentProps) {
           <dt>{t("city.population")}</dt>
           <dd>{number(city.population)}</dd>
           <dt>{t("city.coordinates")}</dt>
-          <dd>
-            {coordinate(city.latitude)}, {coordinate(city.longitude)}
-          </dd>
+          <dd>{formatCoordinates(locale, city.latitude, city.longitude)}</dd>
           <dt>{t("city.timezone")}</dt>
           <dd>
             {city.timezone} ({timeZoneOffset(locale, city.timezone, new Date(renderedAt))})

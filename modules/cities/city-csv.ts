@@ -18,8 +18,19 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** A number as written in a CSV cell: required, plain decimal notation (no hex, no exponent). */
+const decimal = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: "is required", abort: true })
+    .regex(pattern, message)
+    .transform(Number);
+const integerText = decimal(/^[0-9]+$/, "must be a whole number");
+const coordinateText = decimal(/^-?[0-9]{1,3}(\.[0-9]+)?$/, "must be a decimal number such as -34.9033");
+
 export const cityRowSchema = z.object({
-  geonameid: z.coerce.number().int().positive(),
+  geonameid: integerText.pipe(z.number().int().min(1).max(2_147_483_647)),
   name: z.string().trim().min(1).max(200),
   asciiname: optionalText,
   name_es: optionalText,
@@ -31,9 +42,9 @@ export const cityRowSchema = z.object({
     .regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code"),
   admin1_code: optionalText,
   admin1_name: optionalText,
-  population: z.coerce.number().int().min(0),
-  latitude: z.coerce.number().min(-90).max(90),
-  longitude: z.coerce.number().min(-180).max(180),
+  population: integerText.pipe(z.number().int().min(1, "must be at least 1").max(2_000_000_000)),
+  latitude: coordinateText.pipe(z.number().min(-90).max(90)),
+  longitude: coordinateText.pipe(z.number().min(-180).max(180)),
   timezone: z.string().trim().refine(isTimeZone, "must be an IANA time zone"),
   wikidata_id: optionalText,
   alternatenames: optionalText,
@@ -68,8 +79,11 @@ export function parseCityCsv(content: string): ParsedCities {
   const rows: NumberedCityRow[] = [];
   const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = requiredColumns.filter((c) => records.length > 0 && !header.includes(c));
+  if (records.length === 0) return { rows, errors: [{ line: 1, field: "file", message: "no city rows: the file is empty or has only a header" }] };
   if (missing.length > 0) {
-    return { rows, errors: missing.map((field) => ({ line: 1, field, message: "required column is missing" })) };
+    const semicolons = header.length === 1 && header[0]!.includes(";");
+    const hint = semicolons ? " (the file seems to use ';' between columns: save it as CSV with commas)" : "";
+    return { rows, errors: missing.map((field) => ({ line: 1, field, message: `required column is missing${hint}` })) };
   }
   const seen = new Map<number, number>();
   for (const { record, info } of records) {

@@ -59,6 +59,26 @@ describe("importCities", () => {
     expect(city?.population).toBe(53000);
   });
 
+  it("requires numbers in plain notation: an empty cell is missing, not zero", async () => {
+    const csv = [
+      header,
+      "90000031,Empty Numbers,,BR,,,,,America/Sao_Paulo,",
+      "90000032,Hex Town,,BR,,0x10,1e1,-40,America/Sao_Paulo,",
+    ].join("\n");
+    const result = await importCities(handle.db, { csv, dryRun: true });
+    const on = (line: number) => result.errors.filter((e) => e.line === line).map((e) => `${e.field}: ${e.message}`);
+    expect(on(2)).toEqual(["population: is required", "latitude: is required", "longitude: is required"]);
+    expect(on(3)).toEqual(["population: must be a whole number", "latitude: must be a decimal number such as -34.9033"]);
+  });
+
+  it("says so when a file has no rows, or uses semicolons between columns", async () => {
+    expect((await importCities(handle.db, { csv: `${header}\n`, dryRun: true })).errors).toEqual([
+      expect.objectContaining({ line: 1, field: "file" }),
+    ]);
+    const semicolons = await importCities(handle.db, { csv: "geonameid;name;country_code\n1;X;AR\n", dryRun: true });
+    expect(semicolons.errors[0]!.message).toContain("';'");
+  });
+
   it("reports a missing required column on line 1", async () => {
     const result = await importCities(handle.db, { csv: "geonameid,name\n1,X\n", dryRun: true });
     expect(result.errors.map((e) => e.field)).toEqual(["country_code", "population", "latitude", "longitude", "timezone"]);

@@ -14,14 +14,28 @@ export const regionCode = z
   .regex(/^\d{3}$/, { error: "i18n:validation.regionCode" })
   .describe("UN M49 region, sub-region or intermediate region code, e.g. 005 (South America)");
 
-export const page = z.coerce.number().int().min(1).max(10_000).default(1).describe("Page number, from 1");
-export const pageSize = z.coerce.number().int().min(1).max(100).default(20).describe("Items per page (1–100)");
+export const page = z.coerce
+  .number({ error: "i18n:validation.page" })
+  .int({ error: "i18n:validation.page" })
+  .min(1, { error: "i18n:validation.page" })
+  .max(10_000, { error: "i18n:validation.page" })
+  .default(1)
+  .describe("Page number, from 1");
+export const pageSize = z.coerce
+  .number({ error: "i18n:validation.pageSize" })
+  .int({ error: "i18n:validation.pageSize" })
+  .min(1, { error: "i18n:validation.pageSize" })
+  .max(100, { error: "i18n:validation.pageSize" })
+  .default(20)
+  .describe("Items per page (1–100)");
+
+export const searchTextMaxLength = 100;
 
 export const searchCitiesInput = z.object({
   q: z
     .string()
     .trim()
-    .max(100)
+    .max(searchTextMaxLength, { error: "i18n:validation.searchText" })
     .optional()
     .describe("Any of the city's names; accents and case are ignored and small typos tolerated"),
   country: countryCode.optional(),
@@ -31,7 +45,12 @@ export const searchCitiesInput = z.object({
 });
 export type SearchCitiesInput = z.input<typeof searchCitiesInput>;
 
-export const cityIdInput = z.coerce.number().int().positive().describe("GeoNames id of the city");
+/** A GeoNames id as written in a URL: digits only, no sign, no leading zero, within int4. */
+export const cityIdInput = z
+  .union([z.number(), z.string().regex(/^[1-9][0-9]{0,9}$/, { error: "i18n:validation.cityId" })])
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647, { error: "i18n:validation.cityId" }))
+  .describe("GeoNames id of the city");
 
 export const listCountriesInput = z.object({
   region: regionCode.optional(),

@@ -40,7 +40,9 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
     kind: network.kind,
     foundedOn: network.foundedOn,
     description: localize(network.description, locale, network.descriptionLanguage),
-    spaces: spaces.map((s) => ({ themeId: s.themeId, name: localizedText(s.name, locale, "en"), kind: s.kind })),
+    spaces: spaces
+      .map((s) => ({ themeId: s.themeId, name: localizedText(s.name, locale, "en"), kind: s.kind }))
+      .sort((a, b) => new Intl.Collator(locale).compare(a.name, b.name)),
     foundingCities: founders.map((c) => ({
       id: c.id,
       name: c.names[locale] ?? c.name,

@@ -108,7 +108,14 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   // An idle client that loses its server emits 'error'; without a listener that kills the process.
   pool.on("error", () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
-  await db.execute(sql`select 1`);
+  try {
+    await pool.query("select 1");
+  } catch (err) {
+    await pool.end().catch(() => {});
+    const cause = err as NodeJS.ErrnoException & { errors?: Error[] };
+    const detail = cause.code === "ECONNREFUSED" || cause.errors ? "connection refused" : cause.message;
+    throw new Error(`${redactUrl(url)}: ${detail}`, { cause: err });
+  }
   let closed = false;
   return {
     db,

@@ -37,3 +37,17 @@ export function timeZoneOffset(locale: Locale, timeZone: string, at = new Date()
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
+
+const cardinal: Record<Locale, { n: string; s: string; e: string; w: string }> = {
+  es: { n: "N", s: "S", e: "E", w: "O" },
+  pt: { n: "N", s: "S", e: "L", w: "O" },
+  en: { n: "N", s: "S", e: "E", w: "W" },
+};
+
+/** "34.9033° S, 56.1882° W", with the locale's decimal separator and compass letters. */
+export function formatCoordinates(locale: Locale, latitude: number, longitude: number): string {
+  const c = cardinal[locale];
+  const degrees = (v: number) =>
+    `${formatNumber(locale, Math.abs(v), { minimumFractionDigits: 4, maximumFractionDigits: 4 })}°`;
+  return `${degrees(latitude)} ${latitude < 0 ? c.s : c.n}, ${degrees(longitude)} ${longitude < 0 ? c.w : c.e}`;
+}

@@ -55,6 +55,36 @@ describe("/api/v1", () => {
     expect(path.headers.get("content-type")).toBe("application/problem+json");
   });
 
+  it("answers an id beyond the database's range, or not in canonical form, as invalid, not as a server error", async () => {
+    for (const id of ["2147483648", "99999999999999", "03441575", "1.5", "-3"]) {
+      const res = await get(`/cities/${id}`, "es");
+      expect(res.status, id).toBe(400);
+      expect((await res.json()).errors[0]).toMatchObject({ field: "id", message: expect.stringMatching(/número de una ciudad/) });
+    }
+  });
+
+  it("answers a method a resource does not support with 405 and Allow", async () => {
+    const res = await api.request("/cities", { method: "DELETE", headers: { "Accept-Language": "pt" } });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(await res.json()).toMatchObject({ status: 405, title: "Método não permitido", instance: "/cities" });
+    const unknown = await get("/nothing-here", "en");
+    expect(await unknown.json()).toMatchObject({ title: "Resource not found", instance: "/nothing-here" });
+  });
+
+  it("can be read from other sites' pages, and lets caches keep reference data briefly", async () => {
+    const res = await api.request("/countries", { headers: { Origin: "https://example.org" } });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(res.headers.get("vary")).toContain("Accept-Language");
+    const preflight = await api.request("/cities", {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
+  });
+
   it("lists countries, themes and SDGs", async () => {
     const countries = await (await get("/countries?region=005", "es")).json();
     expect(countries.items.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["AR", "BR", "UY", "PY"]));

@@ -2,6 +2,7 @@
 // request is validated by the route's Zod schemas, then a use case answers.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { cors } from "hono/cors";
 import { z } from "zod";
 import { getCity } from "../../modules/cities/get-city.ts";
 import { cityIdInput, listCountriesInput, searchCitiesInput } from "../../modules/cities/inputs.ts";
@@ -43,6 +44,21 @@ export function withoutEmptyQueryValues(request: Request): Request {
   return new Request(url, request);
 }
 
+/** The methods the API answers at a path (for 405 and Allow), from its route table. */
+function methodsFor(routes: { method: string; path: string }[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === "ALL") continue;
+    const pattern = new RegExp(`^${route.path.replace(/:[^/]+/g, "[^/]+").replace(/\/$/, "")}/?$`);
+    if (pattern.test(path)) methods.add(route.method);
+  }
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].sort();
+}
+
+/** Reference data changes rarely: shared caches may keep it for a few minutes. */
+const referenceCaching = "public, max-age=300";
+
 export function createApiV1(services: AppServices) {
   const api = new OpenAPIHono<ApiEnv>({
     strict: false,
@@ -54,6 +70,17 @@ export function createApiV1(services: AppServices) {
       }
     },
   });
+
+  // Public data, no cookies: any site may read it from a browser.
+  api.use(
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      allowHeaders: ["Accept-Language", "Authorization", "Content-Type"],
+      exposeHeaders: ["Content-Language", "X-Request-Id"],
+      maxAge: 86_400,
+    }),
+  );
 
   api.use(async (c, next) => {
     const locale = negotiateLocale(c.req.header("accept-language"));
@@ -85,7 +112,7 @@ export function createApiV1(services: AppServices) {
     }),
     async (c) => {
       const items = await listCountries(services, c.req.valid("query"), c.get("locale"));
-      return c.json({ items, total: items.length }, 200);
+      return c.json({ items, total: items.length }, 200, { "Cache-Control": referenceCaching });
     },
   );
 
@@ -103,7 +130,8 @@ export function createApiV1(services: AppServices) {
         400: problemResponse("Invalid query parameter"),
       },
     }),
-    async (c) => c.json(await searchCities(services, c.req.valid("query"), c.get("locale")), 200),
+    async (c) =>
+      c.json(await searchCities(services, c.req.valid("query"), c.get("locale")), 200, { "Cache-Control": referenceCaching }),
   );
 
   api.openapi(
@@ -119,7 +147,8 @@ export function createApiV1(services: AppServices) {
         404: problemResponse("No such city"),
       },
     }),
-    async (c) => c.json(await getCity(services, c.req.valid("param").id, c.get("locale")), 200),
+    async (c) =>
+      c.json(await getCity(services, c.req.valid("param").id, c.get("locale")), 200, { "Cache-Control": referenceCaching }),
   );
 
   api.openapi(
@@ -138,7 +167,7 @@ export function createApiV1(services: AppServices) {
     }),
     async (c) => {
       const items = await listThemes(services, c.req.valid("query"), c.get("locale"));
-      return c.json({ items, total: items.length }, 200);
+      return c.json({ items, total: items.length }, 200, { "Cache-Control": referenceCaching });
     },
   );
 
@@ -157,7 +186,7 @@ export function createApiV1(services: AppServices) {
     }),
     async (c) => {
       const items = await listSdgs(services, c.req.valid("query"), c.get("locale"));
-      return c.json({ items, total: items.length }, 200);
+      return c.json({ items, total: items.length }, 200, { "Cache-Control": referenceCaching });
     },
   );
 
@@ -172,14 +201,28 @@ export function createApiV1(services: AppServices) {
     servers: [{ url: "/api/v1" }],
   });
 
-  api.notFound((c) =>
-    problem(c, {
+  api.notFound((c) => {
+    const t = c.get("t");
+    const path = new URL(c.req.url).pathname;
+    const allowed = methodsFor(api.routes, path.replace(/^\/api\/v1/, ""));
+    if (allowed.length > 0) {
+      c.header("Allow", allowed.join(", "));
+      return problem(c, {
+        type: problemTypes.method,
+        title: t("error.methodNotAllowed.title"),
+        status: 405,
+        detail: t("error.methodNotAllowed.detail", { method: c.req.method, allowed: allowed.join(", ") }),
+        instance: path,
+      });
+    }
+    return problem(c, {
       type: problemTypes.not_found,
-      title: c.get("t")("error.notFound.title"),
+      title: t("error.notFound.apiTitle"),
       status: 404,
-      detail: c.get("t")("error.notFound.api", { path: new URL(c.req.url).pathname }),
-    }),
-  );
+      detail: t("error.notFound.api", { path }),
+      instance: path,
+    });
+  });
 
   api.onError((error, c) => {
     const t = c.get("t") ?? createTranslator("en", catalogs.en);

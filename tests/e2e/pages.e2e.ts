@@ -116,6 +116,10 @@ describe("without JavaScript", () => {
     const countries = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     expect(countries.length).toBeGreaterThan(0);
     expect(new Set(countries)).toEqual(new Set(["Argentina"]));
+    await page.goto("/es/cities?q=san&country=AR&page=9999");
+    await page.getByRole("link", { name: /Ir a la última página/ }).click();
+    await page.waitForURL(/page=\d+$/);
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
     await page.locator("tbody tr a").first().click();
     await page.waitForURL(/\/es\/cities\/\d+$/);
     expect(await page.locator("dl.facts").textContent()).toContain("Argentina");

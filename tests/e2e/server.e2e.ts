@@ -85,6 +85,23 @@ describe("HTTP", () => {
     const genuine = await post(`_csrf=${encodeURIComponent(token)}`, { Cookie: cookie, Origin: baseUrl });
     expect(genuine.status).not.toBe(403);
     expect(genuine.status).toBe(405);
+    const garbled = await fetch(`${baseUrl}/pt/cities`, {
+      method: "POST",
+      body: "garbage",
+      headers: { "Content-Type": "multipart/form-data; boundary=xyz", Cookie: cookie, Origin: baseUrl },
+    });
+    expect(garbled.status).toBe(403);
+  });
+
+  it("refuses a form post larger than 1 MB without reading it", async () => {
+    const cookie = csrfCookieOf(await fetch(`${baseUrl}/es/cities`));
+    const res = await fetch(`${baseUrl}/es/cities`, {
+      method: "POST",
+      body: `q=${"x".repeat(2 * 1024 * 1024)}`,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: baseUrl },
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toBe("El formulario enviado es demasiado grande.");
   });
 });
 
@@ -97,6 +114,18 @@ describe("process", () => {
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^pares: configuration error: PORT is invalid/);
+  });
+
+  it("stops with one line when the port is taken", () => {
+    const port = new URL(baseUrl).port;
+    const run = spawnSync(node, ["server/main.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: port, PGLITE_DIR: copySeededDatabase("port-taken"), DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(`pares: cannot listen on 127.0.0.1:${port}: the port is already in use (set PORT to another one)`);
   });
 
   it("refuses to open an embedded database directory another process has open", () => {
