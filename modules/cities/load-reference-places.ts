@@ -12,7 +12,12 @@ const readCsv = (file: string) =>
 /** Loads world regions, countries and the ~12,000 cities of 50,000+ inhabitants. Idempotent. */
 export async function loadReferencePlaces(db: Database): Promise<string[]> {
   const loaded: string[] = [];
-  const placesFiles = ["world_regions.csv", "countries_iso_m49_es_pt_en.csv", "countries_supplement.csv"].map(referencePath);
+  const placesFiles = [
+    "world_regions.csv",
+    "countries_iso_m49_es_pt_en.csv",
+    "countries_supplement.csv",
+    "country_name_overrides.csv",
+  ].map(referencePath);
   if (await loadDatasetOnce(db, "countries", placesFiles, loadCountries)) loaded.push("countries");
   const citiesFile = referencePath("cities_geonames_pop50k.csv");
   const ranCities = await loadDatasetOnce(db, "cities", [citiesFile], async (tx) => {
@@ -44,6 +49,8 @@ async function loadCountries(db: Database): Promise<void> {
     });
   // The supplement adds codes GeoNames uses that ISO 3166-1 has not assigned (XK, Kosovo).
   const rows = [...readCsv("countries_iso_m49_es_pt_en.csv"), ...readCsv("countries_supplement.csv")];
+  // CLDR's short forms ("Congo - Kinshasa", "RAE de Hong Kong (China)") read badly in a list.
+  const overrides = new Map(readCsv("country_name_overrides.csv").map((o) => [o.iso2!, o]));
   await db
     .insert(countries)
     .values(
@@ -52,7 +59,9 @@ async function loadCountries(db: Database): Promise<void> {
         iso3: r.iso3!,
         isoNumeric: r.iso_numeric || null,
         // Brazilian Portuguese: most Portuguese-speaking members of the seed networks are Brazilian.
-        name: { es: r.name_es!, pt: r.name_pt_BR || r.name_pt_PT!, en: r.name_en! },
+        name: overrides.has(r.iso2!)
+          ? { es: overrides.get(r.iso2!)!.name_es!, pt: overrides.get(r.iso2!)!.name_pt!, en: overrides.get(r.iso2!)!.name_en! }
+          : { es: r.name_es!, pt: r.name_pt_BR || r.name_pt_PT!, en: r.name_en! },
         regionCode: r.m49_region_code || null,
         subregionCode: r.m49_subregion_code || null,
         intermediateRegionCode: r.m49_intermediate_region_code || null,

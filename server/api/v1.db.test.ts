@@ -89,6 +89,8 @@ describe("/api/v1", () => {
     const countries = await (await get("/countries?region=005", "es")).json();
     expect(countries.items.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["AR", "BR", "UY", "PY"]));
     expect(countries.items.find((c: { code: string }) => c.code === "BR").name).toBe("Brasil");
+    const all = await (await get("/countries", "pt")).json();
+    expect(all.items.find((c: { code: string }) => c.code === "CD").name).toBe("República Democrática do Congo");
     const themes = await (await get("/themes?scheme=pairing-themes&sdg=11", "en")).json();
     expect(themes.total).toBeGreaterThan(5);
     expect(themes.items.every((t: { sdgs: number[] }) => t.sdgs.includes(11))).toBe(true);
