@@ -7,6 +7,7 @@ export default [
     route("cities", "routes/cities.tsx"),
     route("cities/:cityId", "routes/city.tsx"),
     route("networks/:slug", "routes/network.tsx"),
+    route("dev/mailbox", "routes/dev-mailbox.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

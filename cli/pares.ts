@@ -6,6 +6,7 @@ import { createAdmin } from "../modules/accounts/create-admin.ts";
 import { importCities } from "../modules/cities/import-cities.ts";
 import { createAuth } from "../platform/auth.ts";
 import { AppError } from "../platform/errors.ts";
+import { isLocale } from "../platform/i18n/locales.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
@@ -19,9 +20,10 @@ Commands:
   seed                           migrate, load reference data and seed the demo data (once)
   import-cities <file.csv>       import or update cities from a GeoNames-format CSV (all rows or none)
       --dry-run                  check every row and report bad ones by line number; import nothing
-  create-admin --email E --name N
+  create-admin --email E --name N [--language es|pt|en]
                                  create a platform administrator; the password is read from
-                                 standard input when piped, else generated and printed once
+                                 standard input when piped, else generated and printed once;
+                                 a welcome e-mail goes out through the outbox
   help                           show this help
 
 The database is the one the server uses: DATABASE_URL, else the embedded one in PGLITE_DIR.`;
@@ -45,6 +47,7 @@ async function main(argv: string[]) {
     options: {
       "dry-run": { type: "boolean", default: false },
       email: { type: "string" },
+      language: { type: "string", default: "es" },
       name: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -98,7 +101,8 @@ async function main(argv: string[]) {
         const config = loadConfigOrExit();
         const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL });
         try {
-          const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password });
+          const locale = isLocale(values.language) ? values.language : fail("--language must be es, pt or en");
+          const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password, locale });
           out(`Created platform administrator ${admin.email}.`);
           if (!given) out(`Password (shown only now; keep it somewhere safe): ${password}`);
         } catch (err) {

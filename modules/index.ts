@@ -1,7 +1,10 @@
 // Every module, in dependency order.
+import { accountsModule } from "./accounts/module.ts";
 import { citiesModule } from "./cities/module.ts";
 import type { ModuleManifest } from "./manifest.ts";
 import { networksModule } from "./networks/module.ts";
 import { themesModule } from "./themes/module.ts";
 
-export const modules: ModuleManifest[] = [citiesModule, themesModule, networksModule];
+export const modules: ModuleManifest[] = [citiesModule, themesModule, networksModule, accountsModule];
+
+export const emailTemplates = modules.flatMap((m) => m.emailTemplates ?? []);

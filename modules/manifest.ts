@@ -1,4 +1,5 @@
 import type { Database } from "../platform/db/client.ts";
+import type { EmailTemplate } from "../platform/mail/templates.ts";
 
 /** What a module registers with the platform. Reference data loads before any demo seed. */
 export interface ModuleManifest {
@@ -7,4 +8,6 @@ export interface ModuleManifest {
   loadReferenceData?: (db: Database) => Promise<string[]>;
   /** Seeds demo content once; returns what it created (empty when it already existed). */
   seedDemo?: (db: Database) => Promise<string[]>;
+  /** The e-mails the module sends. */
+  emailTemplates?: EmailTemplate[];
 }

@@ -20,6 +20,12 @@ export const configSchema = z.object({
   DEMO_DATA: boolean.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(10_000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Pares <no-reply@pares.invalid>"),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -45,7 +51,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
     const got = input[variable];
-    const shown = variable === "SECRET" || variable === "DATABASE_URL" ? "" : got ? ` (got "${got}")` : "";
+    const secret = ["SECRET", "DATABASE_URL", "SMTP_URL"].includes(variable);
+    const shown = secret ? "" : got ? ` (got "${got}")` : "";
     throw new ConfigError(variable, `is invalid: ${issue.message}${shown}`);
   }
   return parsed.data;

@@ -9,6 +9,14 @@ import { prepareDatabase } from "../platform/db/setup.ts";
 import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
+import { emailTemplates } from "../modules/index.ts";
+import type { Config } from "../platform/config.ts";
+import type { DatabaseHandle } from "../platform/db/client.ts";
+import type { Logger } from "../platform/log.ts";
+import { createEmailHandler } from "../platform/mail/deliver-email.ts";
+import { emailOutboxKind } from "../platform/mail/send-email.ts";
+import { createSmtpTransport, mailboxTransport } from "../platform/mail/transport.ts";
+import { createOutboxWorker } from "../platform/outbox/worker.ts";
 import { createApp } from "./app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -22,6 +30,7 @@ export async function start() {
   log.info(prepared, "database ready");
 
   const services = { config, database, db: database.db, log };
+  const outbox = startOutboxWorker(config, database, log);
   const secret = resolveSecret(config);
   let shuttingDown = false;
 
@@ -71,6 +80,7 @@ export async function start() {
     server.close(async () => {
       clearInterval(sweep);
       clearTimeout(deadline);
+      await outbox.stop();
       await database.close();
       log.info("stopped");
       process.exit(0);
@@ -79,4 +89,32 @@ export async function start() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** Delivers what use cases put in the outbox (e-mail for now) while the server runs. */
+function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger) {
+  const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : mailboxTransport;
+  if (!config.SMTP_URL) {
+    log.warn("SMTP_URL is not set: e-mails are kept in the local mailbox (shown at /<lang>/dev/mailbox in development), not sent");
+  }
+  const worker = createOutboxWorker({
+    db: database.db,
+    log,
+    pollMs: config.OUTBOX_POLL_MS,
+    handlers: {
+      [emailOutboxKind]: createEmailHandler({
+        templates: emailTemplates,
+        transport,
+        from: config.MAIL_FROM,
+        publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`).replace(/\/$/, ""),
+      }),
+    },
+  });
+  worker.start();
+  return {
+    stop: async () => {
+      await worker.stop();
+      transport.close();
+    },
+  };
 }

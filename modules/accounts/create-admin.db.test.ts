@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createAdmin } from "./create-admin.ts";
+import { outbox } from "../../platform/outbox/schema.ts";
 import { accounts, users } from "./schema.ts";
 
 let handle: DatabaseHandle;
@@ -27,6 +28,8 @@ describe("createAdmin", () => {
     const signedIn = await auth.api.signInEmail({ body: { email: "ana@example.org", password: "correct horse battery" } });
     expect(signedIn.user.id).toBe(admin.id);
     await expect(auth.api.signInEmail({ body: { email: "ana@example.org", password: "wrong password here" } })).rejects.toThrow();
+    const [welcome] = await handle.db.select().from(outbox).where(eq(outbox.idempotencyKey, `admin-welcome:${admin.id}`));
+    expect(welcome).toMatchObject({ kind: "email", status: "pending", payload: expect.objectContaining({ to: "ana@example.org", template: "accounts.admin-welcome" }) });
   });
 
   it("refuses a second account with the same e-mail, and a short password, naming the field", async () => {

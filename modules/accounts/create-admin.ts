@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Auth } from "../../platform/auth.ts";
 import type { ServiceContext } from "../../platform/context.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { sendEmail } from "../../platform/mail/send-email.ts";
+import { adminWelcomeEmail } from "./emails.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { createAdminInput, type CreateAdminInput } from "./inputs.ts";
 import { users } from "./schema.ts";
@@ -20,6 +23,13 @@ export async function createAdmin(ctx: ServiceContext & { auth: Auth }, raw: Cre
   const created = await ctx.auth.api.createUser({
     body: { email: input.email, password: input.password, name: input.name, role: "admin" },
   });
-  await ctx.db.update(users).set({ emailVerified: true }).where(eq(users.id, created.user.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ emailVerified: true }).where(eq(users.id, created.user.id));
+    await sendEmail(
+      tx as unknown as Database,
+      { to: input.email, locale: input.locale, template: adminWelcomeEmail.name, data: { name: input.name } },
+      `admin-welcome:${created.user.id}`,
+    );
+  });
   return { id: created.user.id, email: input.email };
 }

@@ -4,3 +4,4 @@ export * from "../../modules/themes/schema.ts";
 export * from "../../modules/networks/schema.ts";
 export * from "./reference-schema.ts";
 export * from "../../modules/accounts/schema.ts";
+export * from "../outbox/schema.ts";

@@ -51,6 +51,10 @@ describe("HTTP", () => {
     expect(given.headers.get("x-request-id")).toBe("proxy-req-12345");
   });
 
+  it("has no local mailbox outside development", async () => {
+    expect((await fetch(`${baseUrl}/es/dev/mailbox`)).status).toBe(404);
+  });
+
   it("answers health checks", async () => {
     expect(await (await fetch(`${baseUrl}/health/live`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${baseUrl}/health/ready`);
