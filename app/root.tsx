@@ -10,6 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
+import { getCurrentUser } from "../modules/accounts/get-current-user.ts";
 import { catalogs } from "../platform/i18n/catalogs.ts";
 import { defaultLocale, isLocale, locales } from "../platform/i18n/locales.ts";
 import { localeCookieName, negotiateLocale, readCookie } from "../platform/i18n/negotiate.ts";
@@ -30,8 +31,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     ? params.lang
     : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
   const { services, csrfToken } = getRequestContext(context);
+  const current = await getCurrentUser(services, request.headers);
+  const user = current ? { name: current.name } : null;
   const origin = services.config.PUBLIC_URL ? new URL(services.config.PUBLIC_URL).origin : new URL(request.url).origin;
-  return { locale, messages: catalogs[locale], csrfToken, origin };
+  return { locale, messages: catalogs[locale], csrfToken, origin, user };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -8,6 +8,12 @@ export default [
     route("cities/:cityId", "routes/city.tsx"),
     route("networks/:slug", "routes/network.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
+    route("sign-up", "routes/sign-up.tsx"),
+    route("check-email", "routes/check-email.tsx"),
+    route("verify-email", "routes/verify-email.tsx"),
+    route("sign-in", "routes/sign-in.tsx"),
+    route("sign-out", "routes/sign-out.tsx"),
+    route("account", "routes/account.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
 import { createAdmin } from "../modules/accounts/create-admin.ts";
 import { importCities } from "../modules/cities/import-cities.ts";
 import { createAuth } from "../platform/auth.ts";
@@ -99,7 +100,7 @@ async function main(argv: string[]) {
       return withDatabase(async (db) => {
         await migrateDatabase(db);
         const config = loadConfigOrExit();
-        const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL });
+        const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL, emails: accountsAuthEmails(db.db) });
         try {
           const locale = isLocale(values.language) ? values.language : fail("--language must be es, pt or en");
           const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password, locale });

@@ -7,7 +7,13 @@ import type { Database } from "./db/client.ts";
 
 export const minPasswordLength = 12;
 
-export function createAuth(options: { db: Database; secret: string; baseURL?: string }) {
+export interface AuthEmails {
+  /** Sends the link that proves the address is the person's. */
+  verification(user: { id: string; email: string; name: string; locale?: string }, token: string): Promise<void>;
+}
+
+export function createAuth(options: { db: Database; secret: string; baseURL?: string; emails?: AuthEmails }) {
+  const emails = options.emails;
   return betterAuth({
     appName: "Pares",
     secret: options.secret,
@@ -17,7 +23,18 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength, maxPasswordLength: 128, requireEmailVerification: true },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, token }) => {
+        await emails?.verification(user as { id: string; email: string; name: string; locale?: string }, token);
+      },
+    },
+    user: {
+      additionalFields: { locale: { type: "string", required: false, defaultValue: "es", input: true } },
+    },
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] })],
     telemetry: { enabled: false },
   });

@@ -1,3 +1,4 @@
+import type { Auth } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { Database, DatabaseHandle } from "./db/client.ts";
 import type { Logger } from "./log.ts";
@@ -8,6 +9,7 @@ export interface ServiceContext {
 }
 
 export interface AppServices extends ServiceContext {
+  auth: Auth;
   config: Config;
   database: DatabaseHandle;
   log: Logger;

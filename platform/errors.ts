@@ -2,7 +2,7 @@
 // (platform/http/problem.ts for the API, the route error boundary for pages).
 export type FieldErrors = Record<string, string[]>;
 
-export type AppErrorCode = "not_found" | "invalid" | "forbidden" | "conflict" | "unauthorized";
+export type AppErrorCode = "not_found" | "invalid" | "forbidden" | "conflict" | "unauthorized" | "rate_limited";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -28,4 +28,5 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };

@@ -9,7 +9,9 @@ import { prepareDatabase } from "../platform/db/setup.ts";
 import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
+import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
 import { emailTemplates } from "../modules/index.ts";
+import { createAuth } from "../platform/auth.ts";
 import type { Config } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
 import type { Logger } from "../platform/log.ts";
@@ -29,9 +31,11 @@ export async function start() {
   const prepared = await prepareDatabase(database, { demo: config.DEMO_DATA });
   log.info(prepared, "database ready");
 
-  const services = { config, database, db: database.db, log };
-  const outbox = startOutboxWorker(config, database, log);
   const secret = resolveSecret(config);
+  const auth = createAuth({ db: database.db, secret, baseURL: publicUrlOf(config), emails: accountsAuthEmails(database.db) });
+  const services = { auth, config, database, db: database.db, log };
+  let boundPort = config.PORT;
+  const outbox = startOutboxWorker(config, database, log, () => publicUrlOf(config, boundPort));
   let shuttingDown = false;
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -63,6 +67,7 @@ export async function start() {
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
+    boundPort = port;
     const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
     log.info({ port }, "listening");
     process.stdout.write(`\nPares is running at ${config.PUBLIC_URL ?? `http://${host}:${port}`}/\n\n`);
@@ -92,7 +97,7 @@ export async function start() {
 }
 
 /** Delivers what use cases put in the outbox (e-mail for now) while the server runs. */
-function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger) {
+function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger, publicUrl: () => string) {
   const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : mailboxTransport;
   if (!config.SMTP_URL) {
     log.warn("SMTP_URL is not set: e-mails are kept in the local mailbox (shown at /<lang>/dev/mailbox in development), not sent");
@@ -106,7 +111,7 @@ function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger
         templates: emailTemplates,
         transport,
         from: config.MAIL_FROM,
-        publicUrl: (config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`).replace(/\/$/, ""),
+        publicUrl,
       }),
     },
   });
@@ -117,4 +122,10 @@ function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger
       transport.close();
     },
   };
+}
+
+/** Where people reach this server, for links in e-mails. */
+function publicUrlOf(config: Config, port = config.PORT): string {
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  return (config.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, "");
 }

@@ -1,8 +1,9 @@
 // The frame of every page: skip link, header with navigation and language switcher, footer.
 import type { ReactNode } from "react";
-import { Link, NavLink, useLocation } from "react-router";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "react-router";
 import { locales } from "../../platform/i18n/locales.ts";
 import { useI18n } from "../i18n.tsx";
+import { CsrfField } from "./form.tsx";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
@@ -28,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <UserMenu />
           <LanguageSwitcher />
         </div>
       </header>
@@ -43,6 +45,31 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </footer>
     </>
+  );
+}
+
+/** Who is signed in, with sign-out (a form post, so it works without JavaScript), or a sign-in link. */
+function UserMenu() {
+  const { t, locale } = useI18n();
+  const root = useRouteLoaderData("root") as { user?: { name: string } | null } | undefined;
+  const user = root?.user;
+  if (!user) {
+    return (
+      <p className="user-menu">
+        <Link to={`/${locale}/sign-in`}>{t("signIn.title")}</Link>
+      </p>
+    );
+  }
+  return (
+    <div className="user-menu">
+      <Link to={`/${locale}/account`}>{t("nav.account", { name: user.name })}</Link>
+      <Form method="post" action={`/${locale}/sign-out`}>
+        <CsrfField />
+        <button type="submit" className="link-button">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </div>
   );
 }
 

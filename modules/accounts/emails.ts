@@ -13,4 +13,16 @@ export const adminWelcomeEmail = defineEmailTemplate({
   }),
 });
 
-export const accountsEmailTemplates = [adminWelcomeEmail];
+export const verifyEmailEmail = defineEmailTemplate({
+  name: "accounts.verify-email",
+  data: z.object({ name: z.string(), token: z.string() }),
+  content: (t, data, { publicUrl, locale }) => ({
+    subject: t("email.verify.subject"),
+    greeting: t("email.greeting", { name: data.name }),
+    paragraphs: [t("email.verify.body"), t("email.verify.expiry")],
+    action: { label: t("email.verify.action"), url: `${publicUrl}/${locale}/verify-email?token=${encodeURIComponent(data.token)}` },
+    footer: t("email.verify.footer"),
+  }),
+});
+
+export const accountsEmailTemplates = [adminWelcomeEmail, verifyEmailEmail];

@@ -9,6 +9,8 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  /** The language of the person's pages and e-mails (es, pt, en). */
+  locale: text("locale").notNull().default("es"),
   /** Platform role: "admin" for platform administrators, else "user". */
   role: text("role").notNull().default("user"),
   banned: boolean("banned").default(false),
@@ -70,4 +72,15 @@ export const verifications = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
+);
+
+/** Failed sign-ins per address, for rate limiting (rows older than a minute are irrelevant and pruned). */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt)],
 );

@@ -25,6 +25,7 @@ export const problemTypes = {
   forbidden: "urn:pares:problem:forbidden",
   unauthorized: "urn:pares:problem:unauthorized",
   conflict: "urn:pares:problem:conflict",
+  rate_limited: "urn:pares:problem:rate-limited",
   method: "urn:pares:problem:method-not-allowed",
   internal: "urn:pares:problem:internal-error",
 } as const;
@@ -58,6 +59,7 @@ export function problemFromError(t: Translate, error: unknown, instance?: string
       forbidden: "error.forbidden.title",
       unauthorized: "error.forbidden.title",
       conflict: "error.invalid.title",
+      rate_limited: "error.rateLimited.title",
     } as const;
     return {
       type: problemTypes[error.code],

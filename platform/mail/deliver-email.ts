@@ -11,7 +11,8 @@ export function createEmailHandler(options: {
   templates: EmailTemplate[];
   transport: MailTransport;
   from: string;
-  publicUrl: string;
+  /** Where people reach the platform, for links (read at delivery: the port may be known only then). */
+  publicUrl: string | (() => string);
 }): OutboxHandler {
   const byName = new Map(options.templates.map((t) => [t.name, t]));
   return async (row) => {
@@ -20,7 +21,8 @@ export function createEmailHandler(options: {
     if (!template) throw new Error(`unknown e-mail template "${payload.template}"`);
     const data = template.data.parse(payload.data);
     const t = createTranslator(payload.locale, catalogs[payload.locale]);
-    const rendered = renderEmail(payload.locale, template.content(t, data, { locale: payload.locale, publicUrl: options.publicUrl }));
+    const publicUrl = typeof options.publicUrl === "function" ? options.publicUrl() : options.publicUrl;
+    const rendered = renderEmail(payload.locale, template.content(t, data, { locale: payload.locale, publicUrl }));
     const messageId = `<${row.id}@pares>`;
     const sent = await options.transport.send({ from: options.from, to: payload.to, messageId, ...rendered });
     return {

@@ -1,9 +1,8 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailTemplates } from "../../modules/index.ts";
+import { startSmtpServer } from "../../tests/support/smtp.ts";
 import type { DatabaseHandle } from "../db/client.ts";
 import { createTestDatabase } from "../db/testing.ts";
 import { createLogger } from "../log.ts";
@@ -12,44 +11,6 @@ import { createOutboxWorker } from "../outbox/worker.ts";
 import { createEmailHandler } from "./deliver-email.ts";
 import { emailOutboxKind, sendEmail } from "./send-email.ts";
 import { createSmtpTransport, mailboxTransport, type MailTransport } from "./transport.ts";
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that refuses the first `refuse` messages with a temporary error. */
-async function startSmtpServer(refuse = 0) {
-  const received: Received[] = [];
-  let refused = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        if (refused < refuse) {
-          refused++;
-          const error = Object.assign(new Error("try again later"), { responseCode: 451 });
-          return callback(error);
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 let handle: DatabaseHandle;
 beforeAll(async () => {

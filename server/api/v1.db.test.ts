@@ -1,5 +1,6 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "../../platform/auth.ts";
 import type { AppServices } from "../../platform/context.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
@@ -10,7 +11,8 @@ let services: AppServices;
 let api: ReturnType<typeof createApiV1>;
 beforeAll(async () => {
   const database = await createTestDatabase();
-  services = { config: loadConfig({}), database, db: database.db, log: createLogger("silent") };
+  const auth = createAuth({ db: database.db, secret: "test-secret-test-secret-test-secret-1" });
+  services = { auth, config: loadConfig({}), database, db: database.db, log: createLogger("silent") };
   api = createApiV1(services);
 });
 afterAll(() => services.database.close());

@@ -1,0 +1,92 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "../../platform/auth.ts";
+import type { DatabaseHandle } from "../../platform/db/client.ts";
+import { createTestDatabase } from "../../platform/db/testing.ts";
+import { outbox } from "../../platform/outbox/schema.ts";
+import { accountsAuthEmails } from "./auth-emails.ts";
+import { getCurrentUser } from "./get-current-user.ts";
+import { users } from "./schema.ts";
+import { signIn, signInFailureLimit } from "./sign-in.ts";
+import { signOut } from "./sign-out.ts";
+import { signUp } from "./sign-up.ts";
+import { verifyEmail } from "./verify-email.ts";
+
+let handle: DatabaseHandle;
+let ctx: { db: DatabaseHandle["db"]; auth: ReturnType<typeof createAuth> };
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = { db: handle.db, auth: createAuth({ db: handle.db, secret: "test-secret-test-secret-test-secret-1", emails: accountsAuthEmails(handle.db) }) };
+});
+afterAll(() => handle.close());
+
+const password = "uma senha bem comprida";
+const cookieFrom = (headers: Headers) =>
+  headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
+async function verificationTokenFor(email: string): Promise<string> {
+  const rows = await ctx.db.select().from(outbox).where(eq(outbox.kind, "email"));
+  const mail = rows.reverse().find((r) => r.payload.to === email && r.payload.template === "accounts.verify-email");
+  return String((mail!.payload.data as { token: string }).token);
+}
+
+describe("sign-up, verification, sign-in, sign-out", () => {
+  it("sends a verification e-mail in the person's language; sign-in waits for the confirmation", async () => {
+    await signUp(ctx, { name: "Joana Silva", email: "Joana@Recife.test", password, locale: "pt" });
+    const [mail] = await ctx.db.select().from(outbox).where(and(eq(outbox.kind, "email")));
+    expect(mail!.payload).toMatchObject({ to: "joana@recife.test", locale: "pt", template: "accounts.verify-email" });
+    await expect(signIn(ctx, { email: "joana@recife.test", password }, new Headers())).rejects.toMatchObject({
+      code: "forbidden",
+      messageKey: "error.signIn.unverified",
+    });
+    await verifyEmail(ctx, await verificationTokenFor("joana@recife.test"));
+    const [user] = await ctx.db.select().from(users).where(eq(users.email, "joana@recife.test"));
+    expect(user).toMatchObject({ emailVerified: true, locale: "pt", role: "user" });
+  });
+
+  it("signs in with a session cookie, knows who is signed in, and signs out", async () => {
+    const { headers } = await signIn(ctx, { email: "JOANA@recife.test", password }, new Headers());
+    const cookie = cookieFrom(headers);
+    expect(cookie).toContain("session_token");
+    const requestHeaders = new Headers({ cookie });
+    expect(await getCurrentUser(ctx, requestHeaders)).toMatchObject({ name: "Joana Silva", email: "joana@recife.test", locale: "pt" });
+    await signOut(ctx, requestHeaders);
+    expect(await getCurrentUser(ctx, requestHeaders)).toBeNull();
+  });
+
+  it("answers a wrong password and an unknown address alike", async () => {
+    for (const email of ["joana@recife.test", "nobody@nowhere.test"]) {
+      await expect(signIn(ctx, { email, password: "not the password" }, new Headers())).rejects.toMatchObject({
+        code: "unauthorized",
+        messageKey: "error.signIn.invalid",
+      });
+    }
+  });
+
+  it(`refuses the attempt after ${signInFailureLimit} failures for one address within a minute, even with the right password`, async () => {
+    await signUp(ctx, { name: "Rate", email: "rate@limit.test", password, locale: "en" });
+    await verifyEmail(ctx, await verificationTokenFor("rate@limit.test"));
+    for (let i = 0; i < signInFailureLimit; i++) {
+      await expect(signIn(ctx, { email: "rate@limit.test", password: `wrong ${i}` }, new Headers())).rejects.toMatchObject({ code: "unauthorized" });
+    }
+    await expect(signIn(ctx, { email: "rate@limit.test", password }, new Headers())).rejects.toMatchObject({ code: "rate_limited" });
+    // Other addresses are not affected.
+    await expect(signIn(ctx, { email: "joana@recife.test", password }, new Headers())).resolves.toBeDefined();
+  });
+
+  it("does not reveal that an address already has an account, and refuses bad input naming the fields", async () => {
+    await expect(signUp(ctx, { name: "Other", email: "joana@recife.test", password, locale: "es" })).resolves.toEqual({ email: "joana@recife.test" });
+    await expect(signUp(ctx, { name: "", email: "not-an-address", password: "short", locale: "es" })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { name: ["i18n:validation.required"], email: ["i18n:validation.email"], password: ["i18n:validation.passwordLength"] },
+    });
+  });
+
+  it("refuses a forged or used verification token", async () => {
+    await expect(verifyEmail(ctx, "forged-token")).rejects.toMatchObject({ code: "invalid" });
+    await expect(verifyEmail(ctx, null)).rejects.toMatchObject({ code: "invalid" });
+  });
+});

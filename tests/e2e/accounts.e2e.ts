@@ -1,0 +1,127 @@
+// A new person signs up, gets the verification e-mail over SMTP, confirms, signs in and out;
+// sign-in without JavaScript; the sixth failed attempt is refused. Every page checked by axe.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startSmtpServer } from "../support/smtp.ts";
+import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "pares-accounts-"));
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
+  server = await startServer({
+    PGLITE_DIR: join(scratch, "pglite"),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Pares <no-reply@pares.test>",
+    OUTBOX_POLL_MS: "200",
+    SECRET: "accounts-e2e-secret-accounts-e2e-secret",
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await smtp?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const texts = {
+  es: { signUp: "Crear la cuenta", signIn: "Iniciar sesión", account: "Mi cuenta", subject: "Confirme su dirección de correo en Pares", confirm: "Confirmar mi dirección", signOut: "Cerrar sesión" },
+  pt: { signUp: "Criar a conta", signIn: "Entrar", account: "Minha conta", subject: "Confirme seu endereço de e-mail no Pares", confirm: "Confirmar meu endereço", signOut: "Sair" },
+  en: { signUp: "Create the account", signIn: "Sign in", account: "My account", subject: "Confirm your e-mail address on Pares", confirm: "Confirm my address", signOut: "Sign out" },
+} as const;
+
+describe.each(["es", "pt", "en"] as const)("accounts in %s", (locale) => {
+  const text = texts[locale];
+  const email = `pessoa.${locale}@cidade.test`;
+  const password = "uma frase longa o bastante";
+
+  it("signs up, receives the verification e-mail over SMTP, confirms, signs in and out", async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto(`/${locale}/sign-up`);
+    await expectAccessible(page);
+    // Bad input first: the errors name the fields, in the page's language, and keep nothing secret.
+    await page.fill("#name", "");
+    await page.fill("#email", "not-an-address");
+    await page.fill("#password", "short");
+    await page.getByRole("button", { name: text.signUp }).click();
+    await expect.poll(() => page.locator("#email-error").count()).toBe(1);
+    expect(await page.locator("#password").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+    await page.fill("#name", "Pessoa Teste");
+    await page.fill("#email", email);
+    await page.fill("#password", password);
+    await page.getByRole("button", { name: text.signUp }).click();
+    await page.waitForURL(new RegExp(`/${locale}/check-email$`));
+    await expectAccessible(page);
+
+    await expect.poll(async () => (await smtp.mailsTo(email)).length, { timeout: 15_000 }).toBe(1);
+    const [mail] = await smtp.mailsTo(email);
+    expect(mail!.subject).toBe(text.subject);
+    const link = mail!.text!.match(/https?:\/\/\S+verify-email\?token=\S+/)![0];
+    expect(link.startsWith(`${server.url}/${locale}/verify-email?token=`)).toBe(true);
+
+    await page.goto(link);
+    expect(await page.locator("h1").textContent()).not.toBe("");
+    await expectAccessible(page);
+    await page.goto(`/${locale}/sign-in`);
+    await expectAccessible(page);
+    await page.fill("#email", email);
+    await page.fill("#password", password);
+    await page.getByRole("button", { name: text.signIn }).click();
+    await page.waitForURL(new RegExp(`/${locale}/account$`));
+    await expect.poll(() => page.locator("h1").textContent()).toBe(text.account);
+    expect(await page.locator("dl.facts").textContent()).toContain(email);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: text.signOut }).click();
+    await page.waitForURL(new RegExp(`/${locale}$`));
+    await page.goto(`/${locale}/account`);
+    expect(new URL(page.url()).pathname).toBe(`/${locale}/sign-in`);
+    await page.close();
+  });
+});
+
+describe("sign-in", () => {
+  it("works without JavaScript; a verification link opened again still says confirmed, a forged one is refused", async () => {
+    const page = await openPage(browser, server.url, { javaScriptEnabled: false });
+    await page.goto("/pt/sign-in");
+    await page.fill("#email", "pessoa.pt@cidade.test");
+    await page.fill("#password", "uma frase longa o bastante");
+    await page.click("form.stack button[type=submit]");
+    await page.waitForURL(/\/pt\/account$/);
+    expect(await page.locator("h1").textContent()).toBe("Minha conta");
+    const [mail] = await smtp.mailsTo("pessoa.pt@cidade.test");
+    const link = mail!.text!.match(/https?:\/\/\S+verify-email\?token=\S+/)![0];
+    expect((await page.goto(link))?.status()).toBe(200);
+    expect(await page.locator("h1").textContent()).toBe("Endereço confirmado");
+    expect((await page.goto("/pt/verify-email?token=forged"))?.status()).toBe(400);
+    expect(await page.locator("h1").textContent()).toBe("Não foi possível confirmar o endereço");
+    await page.close();
+  });
+
+  it("refuses the sixth failed attempt for an address within a minute with 429 and a localized message", async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto("/es/sign-in");
+    let status = 0;
+    page.on("response", (r) => {
+      if (r.request().method() === "POST") status = r.status();
+    });
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.fill("#email", "pessoa.es@cidade.test");
+      await page.fill("#password", `contraseña equivocada ${attempt}`);
+      await page.getByRole("button", { name: "Iniciar sesión" }).last().click();
+      await expect.poll(() => status).toBe(attempt <= 5 ? 401 : 429);
+      status = 0;
+    }
+    expect(await page.locator("[role=alert]").textContent()).toContain("Hubo demasiados intentos fallidos");
+    await expectAccessible(page);
+    await page.close();
+  });
+});
