@@ -2,6 +2,8 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { admin } from "better-auth/plugins";
+import { z } from "zod";
+import { locales } from "./i18n/locales.ts";
 import { accounts, sessions, users, verifications } from "../modules/accounts/schema.ts";
 import type { Database } from "./db/client.ts";
 
@@ -12,7 +14,7 @@ export interface AuthEmails {
   verification(user: { id: string; email: string; name: string; locale?: string }, token: string): Promise<void>;
 }
 
-export function createAuth(options: { db: Database; secret: string; baseURL?: string; emails?: AuthEmails }) {
+export function createAuth(options: { db: Database; secret: string; baseURL?: string; emails?: AuthEmails; secureCookies?: boolean }) {
   const emails = options.emails;
   return betterAuth({
     appName: "Pares",
@@ -26,6 +28,8 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
     emailAndPassword: { enabled: true, minPasswordLength, maxPasswordLength: 128, requireEmailVerification: true },
     emailVerification: {
       sendOnSignUp: true,
+      // A person whose first link was lost gets a new one by signing in with the right password.
+      sendOnSignIn: true,
       autoSignInAfterVerification: false,
       expiresIn: 24 * 60 * 60,
       sendVerificationEmail: async ({ user, token }) => {
@@ -33,10 +37,14 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
       },
     },
     user: {
-      additionalFields: { locale: { type: "string", required: false, defaultValue: "es", input: true } },
+      additionalFields: {
+        locale: { type: "string", required: false, defaultValue: "es", input: true, validator: { input: z.enum(locales) } },
+      },
     },
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] })],
     telemetry: { enabled: false },
+    // Behind a TLS proxy the base URL may say http: the deployer says whether cookies must be Secure.
+    advanced: { useSecureCookies: options.secureCookies ?? options.baseURL?.startsWith("https:") ?? false },
   });
 }
 

@@ -32,7 +32,13 @@ export async function start() {
   log.info(prepared, "database ready");
 
   const secret = resolveSecret(config);
-  const auth = createAuth({ db: database.db, secret, baseURL: publicUrlOf(config), emails: accountsAuthEmails(database.db) });
+  const auth = createAuth({
+    db: database.db,
+    secret,
+    baseURL: publicUrlOf(config),
+    emails: accountsAuthEmails(database.db),
+    secureCookies: config.PUBLIC_URL?.startsWith("https:") || config.TRUST_PROXY,
+  });
   const services = { auth, config, database, db: database.db, log };
   let boundPort = config.PORT;
   const outbox = startOutboxWorker(config, database, log, () => publicUrlOf(config, boundPort));

@@ -12,7 +12,7 @@ export function accountsAuthEmails(db: Database): AuthEmails {
         to: user.email,
         locale: isLocale(user.locale) ? user.locale : "es",
         template: verifyEmailEmail.name,
-        data: { name: user.name, token },
+        data: { token },
       });
     },
   };

@@ -13,12 +13,13 @@ export const adminWelcomeEmail = defineEmailTemplate({
   }),
 });
 
+/** Sent to any address someone types: it repeats nothing they typed (no name), so it cannot carry their text. */
 export const verifyEmailEmail = defineEmailTemplate({
   name: "accounts.verify-email",
-  data: z.object({ name: z.string(), token: z.string() }),
+  data: z.object({ token: z.string() }),
   content: (t, data, { publicUrl, locale }) => ({
     subject: t("email.verify.subject"),
-    greeting: t("email.greeting", { name: data.name }),
+    greeting: t("email.greetingAnonymous"),
     paragraphs: [t("email.verify.body"), t("email.verify.expiry")],
     action: { label: t("email.verify.action"), url: `${publicUrl}/${locale}/verify-email?token=${encodeURIComponent(data.token)}` },
     footer: t("email.verify.footer"),

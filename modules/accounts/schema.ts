@@ -74,7 +74,7 @@ export const verifications = pgTable(
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
 
-/** Failed sign-ins per address, for rate limiting (rows older than a minute are irrelevant and pruned). */
+/** Recent sign-in attempts per address that did not succeed, for rate limiting (pruned after an hour). */
 export const signInFailures = pgTable(
   "sign_in_failures",
   {
@@ -82,5 +82,5 @@ export const signInFailures = pgTable(
     email: text("email").notNull(),
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt)],
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.failedAt), index("sign_in_failures_at_idx").on(t.failedAt)],
 );

@@ -77,6 +77,25 @@ describe("sign-up, verification, sign-in, sign-out", () => {
     await expect(signIn(ctx, { email: "joana@recife.test", password }, new Headers())).resolves.toBeDefined();
   });
 
+  it("lets no more than the limit of guesses through when they arrive all at once", async () => {
+    await signUp(ctx, { name: "Burst", email: "burst@limit.test", password, locale: "es" });
+    await verifyEmail(ctx, await verificationTokenFor("burst@limit.test"));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => signIn(ctx, { email: "burst@limit.test", password: `guess number ${i}` }, new Headers())),
+    );
+    const codes = outcomes.map((o) => (o.status === "rejected" ? (o.reason as { code: string }).code : "signed-in"));
+    expect(codes.filter((c) => c === "unauthorized").length).toBeLessThanOrEqual(signInFailureLimit);
+    expect(codes.filter((c) => c === "rate_limited").length).toBeGreaterThanOrEqual(12 - signInFailureLimit);
+  });
+
+  it("sends a new verification link to a person who signs in with the right password before confirming", async () => {
+    await signUp(ctx, { name: "Late", email: "late@verify.test", password, locale: "en" });
+    const before = (await ctx.db.select().from(outbox)).filter((r) => r.payload.to === "late@verify.test").length;
+    await expect(signIn(ctx, { email: "late@verify.test", password }, new Headers())).rejects.toMatchObject({ code: "forbidden" });
+    const after = (await ctx.db.select().from(outbox)).filter((r) => r.payload.to === "late@verify.test").length;
+    expect(after).toBe(before + 1);
+  });
+
   it("does not reveal that an address already has an account, and refuses bad input naming the fields", async () => {
     await expect(signUp(ctx, { name: "Other", email: "joana@recife.test", password, locale: "es" })).resolves.toEqual({ email: "joana@recife.test" });
     await expect(signUp(ctx, { name: "", email: "not-an-address", password: "short", locale: "es" })).rejects.toMatchObject({

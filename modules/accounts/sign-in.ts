@@ -25,20 +25,22 @@ export async function signIn(
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const { email, password } = parsed.data;
+  // The attempt is written before it is checked, so a burst of parallel attempts cannot all
+  // slip under the limit; a successful sign-in clears the address's record.
+  await ctx.db.insert(signInFailures).values({ id: randomUUID(), email });
   const since = sql`now() - ${`${windowSeconds} seconds`}::interval`;
   const [recent] = await ctx.db
     .select({ n: count() })
     .from(signInFailures)
     .where(and(eq(signInFailures.email, email), gt(signInFailures.failedAt, since)));
-  if ((recent?.n ?? 0) >= signInFailureLimit) throw new AppError("rate_limited", "error.signIn.rateLimited");
+  if ((recent?.n ?? 0) > signInFailureLimit) throw new AppError("rate_limited", "error.signIn.rateLimited");
   try {
     const { headers } = await ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
     await ctx.db.delete(signInFailures).where(eq(signInFailures.email, email));
     return { headers };
   } catch (err) {
-    if (isBetterAuthError(err, "EMAIL_NOT_VERIFIED")) throw new AppError("forbidden", "error.signIn.unverified");
-    await ctx.db.insert(signInFailures).values({ id: randomUUID(), email });
     await ctx.db.delete(signInFailures).where(lt(signInFailures.failedAt, sql`now() - interval '1 hour'`));
+    if (isBetterAuthError(err, "EMAIL_NOT_VERIFIED")) throw new AppError("forbidden", "error.signIn.unverified");
     if (isBetterAuthError(err, "INVALID_EMAIL_OR_PASSWORD")) throw new AppError("unauthorized", "error.signIn.invalid");
     throw err;
   }

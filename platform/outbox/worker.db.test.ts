@@ -97,6 +97,25 @@ describe("outbox", () => {
     expect((await rowOf(id)).status).toBe("done");
   });
 
+  it("counts a hanging delivery as failed, and gives up on a message whose attempts never finish", async () => {
+    const hung = await enqueue(handle.db, { kind: "test.hang", payload: {} });
+    const worker = createOutboxWorker({
+      db: handle.db,
+      log,
+      handlerTimeoutMs: 50,
+      backoffBaseMs: 0,
+      maxAttempts: 2,
+      handlers: { "test.hang": () => new Promise(() => {}) },
+    });
+    await worker.runOnce();
+    expect(await rowOf(hung)).toMatchObject({ status: "pending", attempts: 1, lastError: "no answer within 50 ms" });
+    // A message whose worker dies mid-delivery each time (the lease left behind, never finished).
+    const poison = await enqueue(handle.db, { kind: "test.poison", payload: {} });
+    await handle.db.update(outbox).set({ attempts: 2, leasedBy: "crashed", leasedUntil: sql`now() - interval '1 second'` }).where(eq(outbox.id, poison));
+    await worker.runOnce();
+    expect(await rowOf(poison)).toMatchObject({ status: "dead", lastError: "gave up: no attempt finished" });
+  });
+
   it("delivers each message once when several workers run at the same time", async () => {
     const ids = await Promise.all(Array.from({ length: 25 }, (_, n) => enqueue(handle.db, { kind: "test.many", payload: { n } })));
     const seen: string[] = [];

@@ -31,6 +31,8 @@ export interface OutboxWorkerOptions {
   /** Delay before attempt n+1 after n failures: base · 2^(n−1), capped. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** A handler still running after this long counts as failed (its lease must outlast it). */
+  handlerTimeoutMs?: number;
   workerId?: string;
 }
 
@@ -38,8 +40,16 @@ export interface OutboxWorker {
   /** Claims and delivers one batch; returns how many rows it handled. */
   runOnce(): Promise<number>;
   start(): void;
-  /** Stops polling and waits for the batch in hand to finish. */
-  stop(): Promise<void>;
+  /** Stops polling and waits (at most timeoutMs) for the batch in hand to finish. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function backoffDelay(attempts: number, baseMs: number, maxMs: number): number {
@@ -53,28 +63,41 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     handlers,
     pollMs = 2_000,
     batchSize = 10,
-    leaseMs = 60_000,
     maxAttempts = 8,
     backoffBaseMs = 30_000,
     backoffMaxMs = 6 * 60 * 60_000,
+    handlerTimeoutMs = 30_000,
     workerId = `worker-${randomUUID()}`,
   } = options;
+  // Rows of a batch are delivered one after another: the lease covers them all.
+  const leaseMs = options.leaseMs ?? batchSize * handlerTimeoutMs + 30_000;
   let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
   let running: Promise<number> | undefined;
   let stopped = true;
   let again = false;
   let unsubscribe: (() => void) | undefined;
 
+  /**
+   * Claims due rows under a lease and counts the attempt now, so a message that crashes or hangs
+   * its worker still runs out of attempts. MATERIALIZED keeps PostgreSQL from re-running the
+   * locking sub-select and claiming more than a batch.
+   */
   async function claim(): Promise<OutboxRow[]> {
+    await db.execute(sql`update outbox set status = 'dead', last_error = coalesce(last_error, 'gave up: no attempt finished')
+        where status = 'pending' and attempts >= ${maxAttempts} and (leased_until is null or leased_until < now())`);
     return queryRows<OutboxRow & Record<string, unknown>>(
       db,
-      sql`update outbox set leased_until = now() + ${`${leaseMs} milliseconds`}::interval, leased_by = ${workerId}
-          where id in (
+      sql`with due as materialized (
             select id from outbox
-            where status = 'pending' and next_attempt_at <= now() and (leased_until is null or leased_until < now())
+            where status = 'pending' and attempts < ${maxAttempts} and next_attempt_at <= now()
+              and (leased_until is null or leased_until < now())
             order by next_attempt_at, created_at
             limit ${batchSize}
             for update skip locked)
+          update outbox set leased_until = now() + ${`${leaseMs} milliseconds`}::interval, leased_by = ${workerId},
+                            attempts = attempts + 1
+          where id in (select id from due)
           returning id, kind, payload, attempts`,
     );
   }
@@ -82,32 +105,39 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function deliver(row: OutboxRow): Promise<void> {
     const mine = and(eq(outbox.id, row.id), eq(outbox.leasedBy, workerId));
     const handler = handlers[row.kind];
+    let result: Record<string, unknown> | void = undefined;
+    let failure: string | undefined;
     try {
       if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
-      const result = await handler(row);
-      await db
-        .update(outbox)
-        .set({ status: "done", doneAt: new Date(), attempts: row.attempts + 1, leasedUntil: null, lastError: null, result: result ?? null })
-        .where(mine);
+      result = await withTimeout(handler(row), handlerTimeoutMs);
     } catch (err) {
-      const attempts = row.attempts + 1;
-      const message = err instanceof Error ? err.message : String(err);
-      const dead = attempts >= maxAttempts;
-      const delay = backoffDelay(attempts, backoffBaseMs, backoffMaxMs);
-      await db
-        .update(outbox)
-        .set({
-          status: dead ? "dead" : "pending",
-          attempts,
-          lastError: message.slice(0, 2_000),
-          leasedUntil: null,
-          nextAttemptAt: new Date(Date.now() + delay),
-        })
-        .where(mine);
-      const line = { outboxId: row.id, kind: row.kind, attempts, err: message };
-      if (dead) log.error(line, "outbox delivery failed for good");
-      else log.warn({ ...line, retryInMs: delay }, "outbox delivery failed; will retry");
+      failure = err instanceof Error ? err.message : String(err);
     }
+    // The outcome is recorded apart from the delivery: a database error here must not count as
+    // a failed delivery (and send the message again).
+    if (failure === undefined) {
+      const done = await db
+        .update(outbox)
+        .set({ status: "done", doneAt: new Date(), leasedUntil: null, lastError: null, result: result ?? null })
+        .where(mine)
+        .returning({ id: outbox.id });
+      if (done.length === 0) log.warn({ outboxId: row.id, kind: row.kind }, "outbox row delivered after its lease passed to another worker");
+      return;
+    }
+    const dead = row.attempts >= maxAttempts;
+    const delay = backoffDelay(row.attempts, backoffBaseMs, backoffMaxMs);
+    await db
+      .update(outbox)
+      .set({
+        status: dead ? "dead" : "pending",
+        lastError: failure.slice(0, 2_000),
+        leasedUntil: null,
+        nextAttemptAt: new Date(Date.now() + delay),
+      })
+      .where(mine);
+    const line = { outboxId: row.id, kind: row.kind, attempts: row.attempts, err: failure };
+    if (dead) log.error(line, "outbox delivery failed for good");
+    else log.warn({ ...line, retryInMs: delay }, "outbox delivery failed; will retry");
   }
 
   async function runBatch(): Promise<number> {
@@ -116,10 +146,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return rows.length;
   }
 
+  /** Runs a cycle in `ms`, unless one is already due sooner (a wake-up never delays another). */
   function schedule(ms: number) {
     if (stopped) return;
+    const at = Date.now() + ms;
+    if (timer && timerAt <= at) return;
     clearTimeout(timer);
-    timer = setTimeout(tick, ms);
+    timerAt = at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      void tick();
+    }, ms);
     timer.unref();
   }
 
@@ -158,11 +196,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       unsubscribe = onOutboxNotified(() => schedule(50));
       schedule(0);
     },
-    async stop() {
+    async stop(timeoutMs = 5_000) {
       stopped = true;
       clearTimeout(timer);
       unsubscribe?.();
-      await running?.catch(() => {});
+      // Rows still in hand after this are taken over by the next worker when their lease ends.
+      await withTimeout(running ?? Promise.resolve(0), timeoutMs).catch(() => {});
     },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "sign_in_failures_at_idx" ON "sign_in_failures" USING btree ("failed_at");
