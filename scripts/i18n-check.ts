@@ -28,10 +28,10 @@ for (const key of allKeys) {
   for (const l of languages) if (catalogs[l][key] === undefined) problems.push(`missing in ${l}: ${key}`);
 }
 
-// Keys used: t("key"), messageKey("key"), "i18n:key" in schemas, notFound("key"),
+// Keys used: t("key"), "i18n:key" in schemas, notFound("key"), "error.*" keys in AppErrors,
 // and template keys like t(`language.${l}`) whose expansions must all exist.
 const used = new Set<string>();
-for (const m of source.matchAll(/\b(?:t|messageKey|notFound|invalid)\(\s*["']([\w.]+)["']/g)) used.add(m[1]!);
+for (const m of source.matchAll(/\b(?:t|notFound|invalid)\(\s*["']([\w.]+)["']/g)) used.add(m[1]!);
 for (const m of source.matchAll(/["']i18n:([\w.]+)["']/g)) used.add(m[1]!);
 for (const m of source.matchAll(/["']((?:error|validation)\.[\w.]+)["']/g)) used.add(m[1]!);
 const templates = [...source.matchAll(/\bt\(\s*`([\w.]*)\$\{[^}]+\}([\w.]*)`/g)].map((m) => ({ prefix: m[1]!, suffix: m[2]! }));

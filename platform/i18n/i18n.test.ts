@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogs } from "./catalogs.ts";
 import { localize } from "./content.ts";
-import { formatDateTime, formatNumber } from "./format.ts";
+import { formatCurrency, formatDateTime, formatNumber } from "./format.ts";
 import { negotiateLocale, parseAcceptLanguage } from "./negotiate.ts";
 import { createTranslator } from "./translator.ts";
 
@@ -50,6 +50,8 @@ describe("formatting", () => {
   it("uses each language's conventions and names the time zone", () => {
     expect(formatNumber("es", 1234567)).toBe("1.234.567");
     expect(formatNumber("en", 1234567)).toBe("1,234,567");
+    expect(formatCurrency("es", 10000, "USD")).toMatch(/10\.000,00\sUS\$/);
+    expect(formatCurrency("pt", 7000, "USD")).toMatch(/US\$\s7\.000,00/);
     const at = new Date("2027-03-15T13:00:00Z");
     expect(formatDateTime("es", at, "America/Montevideo")).toMatch(/10:00.*(GMT-3|UYT)/);
     expect(formatDateTime("en", at, "Europe/Madrid")).toMatch(/2:00\s?PM.*GMT\+1/);

@@ -21,6 +21,3 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
     return String(format.format(values as Record<string, string | number | Date>));
   };
 }
-
-/** Marks a string literal as a catalog key used indirectly (stored in data, passed around), for i18n:check. */
-export const messageKey = <K extends string>(key: K): K => key;
