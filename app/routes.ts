@@ -13,6 +13,8 @@ export default [
     route("verify-email", "routes/verify-email.tsx"),
     route("sign-in", "routes/sign-in.tsx"),
     route("sign-out", "routes/sign-out.tsx"),
+    route("forgot-password", "routes/forgot-password.tsx"),
+    route("reset-password", "routes/reset-password.tsx"),
     route("account", "routes/account.tsx"),
     route("*", "routes/not-found.tsx"),
   ]),

@@ -12,6 +12,8 @@ export const minPasswordLength = 12;
 export interface AuthEmails {
   /** Sends the link that proves the address is the person's. */
   verification(user: { id: string; email: string; name: string; locale?: string }, token: string): Promise<void>;
+  /** Sends the link to choose a new password. */
+  passwordReset(user: { id: string; email: string; name: string; locale?: string }, token: string): Promise<void>;
 }
 
 export function createAuth(options: { db: Database; secret: string; baseURL?: string; emails?: AuthEmails; secureCookies?: boolean }) {
@@ -25,7 +27,17 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
       provider: "pg",
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength, maxPasswordLength: 128, requireEmailVerification: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength,
+      maxPasswordLength: 128,
+      requireEmailVerification: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        await emails?.passwordReset(user as { id: string; email: string; name: string; locale?: string }, token);
+      },
+    },
     emailVerification: {
       sendOnSignUp: true,
       // A person whose first link was lost gets a new one by signing in with the right password.
@@ -43,6 +55,8 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
     },
     plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] })],
     telemetry: { enabled: false },
+    // Its notices ("user not found" on a reset request) are expected answers here, not problems.
+    logger: { level: "error" },
     // Behind a TLS proxy the base URL may say http: the deployer says whether cookies must be Secure.
     advanced: { useSecureCookies: options.secureCookies ?? options.baseURL?.startsWith("https:") ?? false },
   });

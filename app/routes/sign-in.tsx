@@ -44,6 +44,9 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
         </div>
       </Form>
       <p>
+        <Link to={`/${locale}/forgot-password`}>{t("forgot.title")}</Link>
+      </p>
+      <p>
         {t("signIn.noAccount")} <Link to={`/${locale}/sign-up`}>{t("signUp.title")}</Link>
       </p>
     </>

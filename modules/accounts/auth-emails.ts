@@ -3,7 +3,7 @@ import type { AuthEmails } from "../../platform/auth.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { isLocale } from "../../platform/i18n/locales.ts";
 import { sendEmail } from "../../platform/mail/send-email.ts";
-import { verifyEmailEmail } from "./emails.ts";
+import { passwordResetEmail, verifyEmailEmail } from "./emails.ts";
 
 export function accountsAuthEmails(db: Database): AuthEmails {
   return {
@@ -12,6 +12,14 @@ export function accountsAuthEmails(db: Database): AuthEmails {
         to: user.email,
         locale: isLocale(user.locale) ? user.locale : "es",
         template: verifyEmailEmail.name,
+        data: { token },
+      });
+    },
+    async passwordReset(user, token) {
+      await sendEmail(db, {
+        to: user.email,
+        locale: isLocale(user.locale) ? user.locale : "es",
+        template: passwordResetEmail.name,
         data: { token },
       });
     },

@@ -26,4 +26,16 @@ export const verifyEmailEmail = defineEmailTemplate({
   }),
 });
 
-export const accountsEmailTemplates = [adminWelcomeEmail, verifyEmailEmail];
+export const passwordResetEmail = defineEmailTemplate({
+  name: "accounts.reset-password",
+  data: z.object({ token: z.string() }),
+  content: (t, data, { publicUrl, locale }) => ({
+    subject: t("email.reset.subject"),
+    greeting: t("email.greetingAnonymous"),
+    paragraphs: [t("email.reset.body"), t("email.reset.expiry")],
+    action: { label: t("email.reset.action"), url: `${publicUrl}/${locale}/reset-password?token=${encodeURIComponent(data.token)}` },
+    footer: t("email.reset.footer"),
+  }),
+});
+
+export const accountsEmailTemplates = [adminWelcomeEmail, verifyEmailEmail, passwordResetEmail];

@@ -52,7 +52,7 @@ describe.each(["es", "pt", "en"] as const)("accounts in %s", (locale) => {
     await page.fill("#email", "not-an-address");
     await page.fill("#password", "short");
     await page.getByRole("button", { name: text.signUp }).click();
-    await expect.poll(() => page.locator("#email-error").count()).toBe(1);
+    await expect.poll(() => page.locator("#email-error").count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator("#password").getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(page);
     await page.fill("#name", "Pessoa Teste");
@@ -77,7 +77,7 @@ describe.each(["es", "pt", "en"] as const)("accounts in %s", (locale) => {
     await page.fill("#password", password);
     await page.getByRole("button", { name: text.signIn }).click();
     await page.waitForURL(new RegExp(`/${locale}/account$`));
-    await expect.poll(() => page.locator("h1").textContent()).toBe(text.account);
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe(text.account);
     expect(await page.locator("dl.facts").textContent()).toContain(email);
     await expectAccessible(page);
     await page.getByRole("button", { name: text.signOut }).click();
@@ -106,6 +106,43 @@ describe("sign-in", () => {
     await page.close();
   });
 
+  it("resets a forgotten password by e-mail, and the forms pass axe in every language", async () => {
+    const page = await openPage(browser, server.url);
+    for (const locale of ["es", "pt"] as const) {
+      await page.goto(`/${locale}/forgot-password`);
+      await expectAccessible(page);
+      await page.goto(`/${locale}/reset-password?token=x`);
+      await expectAccessible(page);
+    }
+    await page.goto("/en/sign-in");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.waitForURL(/\/en\/forgot-password$/);
+    await page.fill("#email", "pessoa.en@cidade.test");
+    await page.getByRole("button", { name: "Send the link" }).click();
+    // Asking for a reset takes a moment on purpose (the same for every address).
+    await expect.poll(() => page.locator("[role=status]").count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(page);
+    await expect
+      .poll(async () => (await smtp.mailsTo("pessoa.en@cidade.test")).filter((m) => m.subject === "Choose a new password for Pares").length, { timeout: 15_000 })
+      .toBe(1);
+    const mail = (await smtp.mailsTo("pessoa.en@cidade.test")).find((m) => m.subject === "Choose a new password for Pares")!;
+    const link = mail.text!.match(/https?:\/\/\S+reset-password\?token=\S+/)![0];
+    await page.goto(link);
+    await page.fill("#password", "password1234");
+    await page.getByRole("button", { name: "Save the password" }).click();
+    await expect.poll(() => page.locator("#password-error").textContent(), { timeout: 10_000 }).toContain("too easy to guess");
+    await expectAccessible(page);
+    await page.fill("#password", "a brand new passphrase here");
+    await page.getByRole("button", { name: "Save the password" }).click();
+    await expect.poll(() => page.locator("[role=status]").count(), { timeout: 10_000 }).toBe(1);
+    await page.goto("/en/sign-in");
+    await page.fill("#email", "pessoa.en@cidade.test");
+    await page.fill("#password", "a brand new passphrase here");
+    await page.getByRole("button", { name: "Sign in" }).last().click();
+    await page.waitForURL(/\/en\/account$/);
+    await page.close();
+  });
+
   it("refuses the sixth failed attempt for an address within a minute with 429 and a localized message", async () => {
     const page = await openPage(browser, server.url);
     await page.goto("/es/sign-in");
@@ -117,7 +154,7 @@ describe("sign-in", () => {
       await page.fill("#email", "pessoa.es@cidade.test");
       await page.fill("#password", `contraseña equivocada ${attempt}`);
       await page.getByRole("button", { name: "Iniciar sesión" }).last().click();
-      await expect.poll(() => status).toBe(attempt <= 5 ? 401 : 429);
+      await expect.poll(() => status, { timeout: 10_000 }).toBe(attempt <= 5 ? 401 : 429);
       status = 0;
     }
     expect(await page.locator("[role=alert]").textContent()).toContain("Hubo demasiados intentos fallidos");

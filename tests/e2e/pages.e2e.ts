@@ -24,7 +24,7 @@ describe.each(["es", "pt", "en"] as const)("pages in %s", (locale) => {
     const response = await page.goto(`/${locale}`);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute("html", "lang")).toBe(locale);
-    await expect.poll(() => page.locator("h1").textContent()).toBe(text.title);
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe(text.title);
     expect(await page.locator("text=Mercociudades").count()).toBeGreaterThan(0);
     await expectAccessible(page);
     expect(consoleErrorsOf(page)).toEqual([]);
@@ -44,7 +44,7 @@ describe.each(["es", "pt", "en"] as const)("pages in %s", (locale) => {
     await expectAccessible(page);
     await firstCity.click();
     await page.waitForURL(/\/cities\/3441575$/);
-    await expect.poll(() => page.locator("h1").textContent()).toBe(text.montevideo);
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe(text.montevideo);
     expect(await page.locator(".credit").textContent()).toContain("GeoNames");
     await expectAccessible(page);
     expect(consoleErrorsOf(page)).toEqual([]);
@@ -80,7 +80,7 @@ describe("language", () => {
     await page.getByRole("link", { name: "Português" }).click();
     await page.waitForURL(/\/pt\/cities\?q=asuncion$/);
     expect(await page.getAttribute("html", "lang")).toBe("pt");
-    await expect.poll(() => page.locator("tbody tr").first().locator("a").textContent()).toBe("Assunção");
+    await expect.poll(() => page.locator("tbody tr").first().locator("a").textContent(), { timeout: 10_000 }).toBe("Assunção");
     await page.goto("/");
     expect(new URL(page.url()).pathname).toBe("/pt");
     await expectAccessible(page);
