@@ -76,3 +76,20 @@ export function ErrorSummary({ errors, labels }: { errors?: FormErrors; labels: 
     </div>
   );
 }
+
+/** A field for choosing a password, with the rules shown before anyone gets them wrong. */
+export function NewPasswordField({ label, error }: { label: string; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      name="password"
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      required
+      maxLength={128}
+      hint={t("signUp.passwordHint")}
+      error={error}
+    />
+  );
+}

@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from "react-router";
 import { resetPassword } from "../../modules/accounts/reset-password.ts";
-import { CsrfField, ErrorSummary, TextField } from "../components/form.tsx";
+import { CsrfField, ErrorSummary, NewPasswordField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, pageLocale, services } from "../route-helpers.ts";
 import type { Route } from "./+types/reset-password";
@@ -38,16 +38,7 @@ export default function ResetPassword({ actionData }: Route.ComponentProps) {
       <Form method="post" className="stack narrow" noValidate>
         <CsrfField />
         <input type="hidden" name="token" value={params.get("token") ?? ""} />
-        <TextField
-          name="password"
-          label={t("account.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          hint={t("signUp.passwordHint")}
-          error={errors?.fields?.password}
-        />
+        <NewPasswordField label={t("account.newPassword")} error={errors?.fields?.password} />
         <div>
           <button type="submit">{t("reset.submit")}</button>
         </div>

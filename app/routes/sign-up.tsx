@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import { signUp } from "../../modules/accounts/sign-up.ts";
-import { CsrfField, ErrorSummary, TextField } from "../components/form.tsx";
+import { CsrfField, ErrorSummary, NewPasswordField, TextField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, pageLocale, services } from "../route-helpers.ts";
 import type { Route } from "./+types/sign-up";
@@ -30,16 +30,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
         <CsrfField />
         <TextField name="name" label={labels.name} autoComplete="name" required maxLength={200} error={errors?.fields?.name} />
         <TextField name="email" label={labels.email} type="email" autoComplete="email" required error={errors?.fields?.email} />
-        <TextField
-          name="password"
-          label={labels.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          hint={t("signUp.passwordHint")}
-          error={errors?.fields?.password}
-        />
+        <NewPasswordField label={labels.password} error={errors?.fields?.password} />
         <div>
           <button type="submit">{t("signUp.submit")}</button>
         </div>

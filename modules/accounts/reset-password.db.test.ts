@@ -1,30 +1,21 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "../../platform/auth.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
-import { createTestDatabase } from "../../platform/db/testing.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
-import { accountsAuthEmails } from "./auth-emails.ts";
 import { getCurrentUser } from "./get-current-user.ts";
 import { requestPasswordReset } from "./request-password-reset.ts";
 import { resetPassword } from "./reset-password.ts";
 import { signIn } from "./sign-in.ts";
 import { signUp } from "./sign-up.ts";
+import { createAccountsTestContext } from "./testing.ts";
 import { verifyEmail } from "./verify-email.ts";
 
 let handle: DatabaseHandle;
-let ctx: { db: DatabaseHandle["db"]; auth: ReturnType<typeof createAuth> };
+let ctx: Awaited<ReturnType<typeof createAccountsTestContext>>["ctx"];
+let tokenOf: Awaited<ReturnType<typeof createAccountsTestContext>>["tokenOf"];
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, auth: createAuth({ db: handle.db, secret: "test-secret-test-secret-test-secret-1", emails: accountsAuthEmails(handle.db) }) };
+  ({ handle, ctx, tokenOf } = await createAccountsTestContext());
 });
 afterAll(() => handle.close());
-
-async function tokenOf(email: string, template: string): Promise<string> {
-  const rows = await ctx.db.select().from(outbox).where(eq(outbox.kind, "email"));
-  const mail = rows.reverse().find((r) => r.payload.to === email && r.payload.template === template);
-  return String((mail!.payload.data as { token: string }).token);
-}
 
 describe("password reset", () => {
   it("sends a link in the person's language; the new password works, the old one and open sessions end", async () => {

@@ -1,22 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAuth } from "../../platform/auth.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
-import { createTestDatabase } from "../../platform/db/testing.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
-import { accountsAuthEmails } from "./auth-emails.ts";
 import { getCurrentUser } from "./get-current-user.ts";
 import { users } from "./schema.ts";
 import { signIn, signInFailureLimit } from "./sign-in.ts";
 import { signOut } from "./sign-out.ts";
 import { signUp } from "./sign-up.ts";
+import { createAccountsTestContext } from "./testing.ts";
 import { verifyEmail } from "./verify-email.ts";
 
 let handle: DatabaseHandle;
-let ctx: { db: DatabaseHandle["db"]; auth: ReturnType<typeof createAuth> };
+let ctx: Awaited<ReturnType<typeof createAccountsTestContext>>["ctx"];
+let tokenOf: Awaited<ReturnType<typeof createAccountsTestContext>>["tokenOf"];
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  ctx = { db: handle.db, auth: createAuth({ db: handle.db, secret: "test-secret-test-secret-test-secret-1", emails: accountsAuthEmails(handle.db) }) };
+  ({ handle, ctx, tokenOf } = await createAccountsTestContext());
 });
 afterAll(() => handle.close());
 
@@ -27,11 +25,7 @@ const cookieFrom = (headers: Headers) =>
     .map((c) => c.split(";")[0])
     .join("; ");
 
-async function verificationTokenFor(email: string): Promise<string> {
-  const rows = await ctx.db.select().from(outbox).where(eq(outbox.kind, "email"));
-  const mail = rows.reverse().find((r) => r.payload.to === email && r.payload.template === "accounts.verify-email");
-  return String((mail!.payload.data as { token: string }).token);
-}
+const verificationTokenFor = (email: string) => tokenOf(email, "accounts.verify-email");
 
 describe("sign-up, verification, sign-in, sign-out", () => {
   it("sends a verification e-mail in the person's language; sign-in waits for the confirmation", async () => {

@@ -1,0 +1,23 @@
+// For the accounts module's tests: a fresh database with Better Auth and the module's e-mails.
+import { eq } from "drizzle-orm";
+import { createAuth } from "../../platform/auth.ts";
+import type { DatabaseHandle } from "../../platform/db/client.ts";
+import { createTestDatabase } from "../../platform/db/testing.ts";
+import { outbox } from "../../platform/outbox/schema.ts";
+import { accountsAuthEmails } from "./auth-emails.ts";
+
+export async function createAccountsTestContext() {
+  const handle: DatabaseHandle = await createTestDatabase();
+  const auth = createAuth({ db: handle.db, secret: "test-secret-test-secret-test-secret-1", emails: accountsAuthEmails(handle.db) });
+  return {
+    handle,
+    ctx: { db: handle.db, auth },
+    /** The token in the newest e-mail of this template queued for `email`. */
+    async tokenOf(email: string, template: string): Promise<string> {
+      const rows = await handle.db.select().from(outbox).where(eq(outbox.kind, "email"));
+      const mail = rows.reverse().find((r) => r.payload.to === email && r.payload.template === template);
+      if (!mail) throw new Error(`no ${template} e-mail for ${email}`);
+      return String((mail.payload.data as { token: string }).token);
+    },
+  };
+}
