@@ -117,6 +117,8 @@ describe("sign-in", () => {
     await page.goto("/en/sign-in");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.waitForURL(/\/en\/forgot-password$/);
+    // The URL changes before the new page renders: wait for it, or the old page's e-mail field gets the text.
+    await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe("Forgot your password?");
     await page.fill("#email", "pessoa.en@cidade.test");
     await page.getByRole("button", { name: "Send the link" }).click();
     // Asking for a reset takes a moment on purpose (the same for every address).
