@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { getCurrentUser } from "../../modules/accounts/get-current-user.ts";
 import { useI18n } from "../i18n.tsx";
 import { pageLocale, services } from "../route-helpers.ts";
@@ -11,7 +11,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { user } = loaderData;
   return (
     <>
@@ -31,6 +31,9 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </>
         )}
       </dl>
+      <p>
+        <Link to={`/${locale}/account/sessions`}>{t("sessions.title")}</Link>
+      </p>
     </>
   );
 }

@@ -80,6 +80,10 @@ describe.each(["es", "pt", "en"] as const)("accounts in %s", (locale) => {
     await expect.poll(() => page.locator("h1").textContent(), { timeout: 10_000 }).toBe(text.account);
     expect(await page.locator("dl.facts").textContent()).toContain(email);
     await expectAccessible(page);
+    await page.goto(`/${locale}/account/sessions`);
+    expect(await page.locator(".card").count()).toBe(1);
+    await expectAccessible(page);
+    await page.goto(`/${locale}/account`);
     await page.getByRole("button", { name: text.signOut }).click();
     await page.waitForURL(new RegExp(`/${locale}$`));
     await page.goto(`/${locale}/account`);
