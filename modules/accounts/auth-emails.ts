@@ -6,22 +6,12 @@ import { sendEmail } from "../../platform/mail/send-email.ts";
 import { passwordResetEmail, verifyEmailEmail } from "./emails.ts";
 
 export function accountsAuthEmails(db: Database): AuthEmails {
+  /** A link-carrying e-mail to the account's address, in the account's language. */
+  const sendToken = (template: string) => async (user: { email: string; locale?: string }, token: string) => {
+    await sendEmail(db, { to: user.email, locale: isLocale(user.locale) ? user.locale : "es", template, data: { token } });
+  };
   return {
-    async verification(user, token) {
-      await sendEmail(db, {
-        to: user.email,
-        locale: isLocale(user.locale) ? user.locale : "es",
-        template: verifyEmailEmail.name,
-        data: { token },
-      });
-    },
-    async passwordReset(user, token) {
-      await sendEmail(db, {
-        to: user.email,
-        locale: isLocale(user.locale) ? user.locale : "es",
-        template: passwordResetEmail.name,
-        data: { token },
-      });
-    },
+    verification: sendToken(verifyEmailEmail.name),
+    passwordReset: sendToken(passwordResetEmail.name),
   };
 }

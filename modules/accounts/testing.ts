@@ -1,5 +1,6 @@
 // For the accounts module's tests: a fresh database with Better Auth and the module's e-mails.
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import { createAuth } from "../../platform/auth.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
@@ -20,4 +21,19 @@ export async function createAccountsTestContext() {
       return String((mail.payload.data as { token: string }).token);
     },
   };
+}
+
+type AccountsTestContext = Awaited<ReturnType<typeof createAccountsTestContext>>;
+
+/**
+ * Gives a test file its own accounts test context, opened before its tests and closed after.
+ * Read the fields inside tests (they are set by the time tests run).
+ */
+export function accountsTestContextPerFile(): AccountsTestContext {
+  const context = {} as AccountsTestContext;
+  beforeAll(async () => {
+    Object.assign(context, await createAccountsTestContext());
+  });
+  afterAll(() => context.handle?.close());
+  return context;
 }
