@@ -3,6 +3,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import type { Translated } from "../../platform/i18n/locales.ts";
 import { cities } from "../cities/schema.ts";
+import { organizations } from "../organizations/schema.ts";
 import { themes } from "../themes/schema.ts";
 
 export const networkKinds = ["regional", "global", "thematic"] as const;
@@ -16,6 +17,8 @@ export const networks = pgTable("networks", {
   description: jsonb("description").$type<Translated>().notNull(),
   /** The language the description was written in. */
   descriptionLanguage: text("description_language").notNull(),
+  /** The organization that runs the network; its members are the network's secretariat. */
+  secretariatOrganizationId: uuid("secretariat_organization_id").references(() => organizations.id, { onDelete: "set null" }),
 });
 
 export const networkSpaceKinds = ["thematic_unit", "group_or_commission"] as const;

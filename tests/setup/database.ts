@@ -2,7 +2,7 @@
 // then gets its own copy (platform/db/testing.ts). On PGlite the copy is a data-directory dump;
 // with DATABASE_URL it is a throwaway PostgreSQL database created from a template database,
 // and all of them are dropped at the end.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
       const handle = await openDatabase({ memory: true });
       await prepareDatabase(handle, { demo: true });
       const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
-      writeFileSync(dump, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+      // Written aside and renamed, so a test run starting meanwhile never reads half a dump.
+      const partial = `${dump}.${process.pid}`;
+      writeFileSync(partial, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+      renameSync(partial, dump);
       await handle.close();
     }
     project.provide("pgliteDump", dump);

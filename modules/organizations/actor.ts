@@ -1,0 +1,99 @@
+// Who is acting on a request, and the facts every policy decides from: the platform role, the
+// organizations the person belongs to (with their role in each), the one they act for, and the
+// scoped roles that follow from those memberships (the secretariat of a network is the members
+// of the network's secretariat organization).
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { ServiceContext } from "../../platform/context.ts";
+import type { TokenScope } from "../accounts/schema.ts";
+import { users } from "../accounts/schema.ts";
+import { networks } from "../networks/schema.ts";
+import { type MemberRole, organizationMembers, organizations } from "./schema.ts";
+
+export interface Actor {
+  /** null: nobody is signed in. */
+  userId: string | null;
+  platformAdmin: boolean;
+  /** organization id → the person's role in it. */
+  memberships: ReadonlyMap<string, MemberRole>;
+  /** The organization the person acts for (one of their memberships), if any. */
+  actingOrganizationId: string | null;
+  /** Ids of the networks whose secretariat the person belongs to. */
+  secretariatOf: ReadonlySet<string>;
+  /**
+   * The person holds a role that requires two-factor sign-in but has not set it up: the role's
+   * powers are withheld (platformAdmin false, secretariatOf empty) until they do.
+   */
+  mustEnableTwoFactor: boolean;
+  /** How the request was authenticated; a read-scoped token may not change anything. */
+  via: "session" | "token" | "none";
+  tokenScope?: TokenScope;
+}
+
+export const anonymousActor: Actor = Object.freeze({
+  userId: null,
+  platformAdmin: false,
+  memberships: new Map(),
+  actingOrganizationId: null,
+  secretariatOf: new Set(),
+  mustEnableTwoFactor: false,
+  via: "none",
+}) as Actor;
+
+/** Roles whose holders must sign in with a second factor. */
+export function holdsTwoFactorRole(facts: { platformRole: string; secretariatOf: ReadonlySet<string> }): boolean {
+  return facts.platformRole === "admin" || facts.secretariatOf.size > 0;
+}
+
+/** Loads the actor for a signed-in person (null when the account is gone or disabled). */
+export async function loadActor(
+  ctx: ServiceContext,
+  userId: string,
+  via: { kind: "session" } | { kind: "token"; scope: TokenScope } = { kind: "session" },
+): Promise<Actor | null> {
+  const [user] = await ctx.db
+    .select({
+      role: users.role,
+      banned: users.banned,
+      twoFactorEnabled: users.twoFactorEnabled,
+      actingOrganizationId: users.actingOrganizationId,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user || user.banned) return null;
+  const rows = await ctx.db
+    .select({ organizationId: organizationMembers.organizationId, role: organizationMembers.role })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, userId), isNull(organizations.mergedIntoId)));
+  const memberships = new Map(rows.map((r) => [r.organizationId, r.role]));
+  const secretariatOf = new Set<string>();
+  if (memberships.size > 0) {
+    const led = await ctx.db
+      .select({ id: networks.id })
+      .from(networks)
+      .where(inArray(networks.secretariatOrganizationId, [...memberships.keys()]));
+    for (const n of led) secretariatOf.add(n.id);
+  }
+  const mustEnableTwoFactor = holdsTwoFactorRole({ platformRole: user.role, secretariatOf }) && !user.twoFactorEnabled;
+  const acting =
+    user.actingOrganizationId && memberships.has(user.actingOrganizationId)
+      ? user.actingOrganizationId
+      : memberships.size === 1
+        ? [...memberships.keys()][0]!
+        : null;
+  return {
+    userId,
+    platformAdmin: user.role === "admin" && !mustEnableTwoFactor,
+    memberships,
+    actingOrganizationId: acting,
+    secretariatOf: mustEnableTwoFactor ? new Set() : secretariatOf,
+    mustEnableTwoFactor,
+    via: via.kind,
+    tokenScope: via.kind === "token" ? via.scope : undefined,
+  };
+}
+
+/** Whether the actor may change things (a read-scoped token may not). */
+export function canWrite(actor: Actor): boolean {
+  return actor.userId !== null && (actor.via !== "token" || actor.tokenScope === "write");
+}
