@@ -49,6 +49,8 @@ export function createAuth(options: { db: Database; secret: string; baseURL?: st
       },
     },
     user: {
+      // A verified person's new address takes effect when they follow the link sent to it.
+      changeEmail: { enabled: true },
       additionalFields: {
         locale: { type: "string", required: false, defaultValue: "es", input: true, validator: { input: z.enum(locales) } },
       },
