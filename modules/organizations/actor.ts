@@ -24,6 +24,8 @@ export interface Actor {
    * powers are withheld (platformAdmin false, secretariatOf empty) until they do.
    */
   mustEnableTwoFactor: boolean;
+  /** Where the request came from, for the audit log. */
+  ipAddress?: string | null;
   /** How the request was authenticated; a read-scoped token may not change anything. */
   via: "session" | "token" | "none";
   tokenScope?: TokenScope;

@@ -1,0 +1,77 @@
+import { and, asc, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ServiceContext } from "../../platform/context.ts";
+import { invalid } from "../../platform/errors.ts";
+import { localizedText } from "../../platform/i18n/content.ts";
+import type { Locale } from "../../platform/i18n/locales.ts";
+import { cities, countries } from "../cities/schema.ts";
+import type { Page } from "../cities/search-cities.ts";
+import { listOrganizationsInput, type ListOrganizationsInput } from "./inputs.ts";
+import { type OrganizationKind, organizationMembers, organizations } from "./schema.ts";
+
+export interface OrganizationSummary {
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  cityName: string | null;
+  countryCode: string;
+  countryName: string;
+  verified: boolean;
+  memberCount: number;
+}
+
+/** The public directory of organizations: by part of the name (accents ignored), kind and country. */
+export async function listOrganizations(ctx: ServiceContext, raw: ListOrganizationsInput, locale: Locale): Promise<Page<OrganizationSummary>> {
+  const parsed = listOrganizationsInput.safeParse(raw);
+  if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const input = parsed.data;
+  const filters: SQL[] = [isNull(organizations.mergedIntoId)];
+  if (input.kind) filters.push(eq(organizations.kind, input.kind));
+  if (input.country) filters.push(eq(organizations.countryCode, input.country));
+  const q = input.q?.trim();
+  if (q) filters.push(sql`public.pares_normalize(${organizations.name}) like '%' || public.pares_normalize(${q}) || '%'`);
+  const where = and(...filters);
+  const [total] = await ctx.db.select({ n: count() }).from(organizations).where(where);
+  const memberCount = ctx.db
+    .select({ organizationId: organizationMembers.organizationId, n: count().as("n") })
+    .from(organizationMembers)
+    .groupBy(organizationMembers.organizationId)
+    .as("member_count");
+  const rows = await ctx.db
+    .select({
+      slug: organizations.slug,
+      name: organizations.name,
+      kind: organizations.kind,
+      cityNames: cities.names,
+      cityName: cities.name,
+      countryCode: organizations.countryCode,
+      countryName: countries.name,
+      verifiedAt: organizations.verifiedAt,
+      memberCount: memberCount.n,
+    })
+    .from(organizations)
+    .innerJoin(countries, eq(countries.code, organizations.countryCode))
+    .leftJoin(cities, eq(cities.id, organizations.cityId))
+    .leftJoin(memberCount, eq(memberCount.organizationId, organizations.id))
+    .where(where)
+    .orderBy(desc(sql`${organizations.verifiedAt} is not null`), asc(sql`public.pares_normalize(${organizations.name})`), asc(organizations.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  const n = total?.n ?? 0;
+  return {
+    items: rows.map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind,
+      cityName: r.cityNames ? localizedText(r.cityNames, locale) || r.cityName : null,
+      countryCode: r.countryCode,
+      countryName: localizedText(r.countryName, locale, "en"),
+      verified: r.verifiedAt !== null,
+      memberCount: Number(r.memberCount ?? 0),
+    })),
+    total: n,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: Math.ceil(n / input.pageSize),
+  };
+}
