@@ -10,13 +10,13 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
-import { getCurrentUser } from "../modules/accounts/get-current-user.ts";
 import { catalogs } from "../platform/i18n/catalogs.ts";
 import { defaultLocale, isLocale, locales } from "../platform/i18n/locales.ts";
 import { localeCookieName, negotiateLocale, readCookie } from "../platform/i18n/negotiate.ts";
 import type { Route } from "./+types/root";
 import { Shell } from "./components/shell.tsx";
 import { getRequestContext } from "./context.ts";
+import { actorOf, currentUserOf } from "./route-helpers.ts";
 import { I18nProvider, useI18n } from "./i18n.tsx";
 import { useNonce } from "./nonce.tsx";
 import stylesheet from "./styles/app.css?url";
@@ -31,8 +31,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     ? params.lang
     : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
   const { services, csrfToken } = getRequestContext(context);
-  const current = await getCurrentUser(services, request.headers);
-  const user = current ? { name: current.name } : null;
+  const [current, actor] = await Promise.all([currentUserOf(context, request), actorOf(context, request)]);
+  const user = current ? { name: current.name, admin: actor.platformAdmin } : null;
   const origin = services.config.PUBLIC_URL ? new URL(services.config.PUBLIC_URL).origin : new URL(request.url).origin;
   return { locale, messages: catalogs[locale], csrfToken, origin, user };
 }

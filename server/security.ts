@@ -1,6 +1,7 @@
 // Security headers on every response, and CSRF checks on every form post to a page.
 import { randomBytes } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { getCookie, setCookie } from "hono/cookie";
 import { csrfCookieName, csrfFieldName, isValidCsrfToken, issueCsrfToken, tokensMatch } from "../platform/http/csrf.ts";
 import type { Config } from "../platform/config.ts";
@@ -30,7 +31,8 @@ export function securityHeaders(config: Config): MiddlewareHandler<{ Variables: 
       dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
-      "form-action 'self'",
+      // The single sign-on button's post is redirected to the provider, which form-action governs too.
+      config.OIDC_ISSUER ? `form-action 'self' ${new URL(config.OIDC_ISSUER).origin}` : "form-action 'self'",
       "frame-ancestors 'none'",
       ...(https ? ["upgrade-insecure-requests"] : []),
     ].join("; ");
@@ -94,4 +96,28 @@ async function postIsGenuine(c: Context, config: Config, token: string): Promise
     // A body that is not the form it claims to be cannot carry a valid token.
     return false;
   }
+}
+
+/**
+ * The client's address, for sessions and the audit log, handed on in this header: from the
+ * proxy's X-Forwarded-For when a proxy is trusted, else from the socket. A client cannot
+ * choose it: an incoming header of that name is always replaced or removed.
+ */
+export const clientIpHeader = "x-pares-client-ip";
+
+export function clientAddress(config: Config): MiddlewareHandler {
+  return async (c, next) => {
+    const forwarded = config.TRUST_PROXY ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+    let address = forwarded;
+    if (!address) {
+      try {
+        address = getConnInfo(c).remote.address;
+      } catch {
+        address = undefined; // not served by node:http (tests calling app.fetch)
+      }
+    }
+    if (address) c.req.raw.headers.set(clientIpHeader, address);
+    else c.req.raw.headers.delete(clientIpHeader);
+    await next();
+  };
 }

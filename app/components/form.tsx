@@ -93,3 +93,140 @@ export function NewPasswordField({ label, error }: { label: string; error?: stri
     />
   );
 }
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** The language of the label, when it is not the page's (a language's own name). */
+  lang?: string;
+}
+
+/** A labelled select; options may come in groups (optgroup). */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options?: Choice[];
+  groups?: { label: string; options: Choice[] }[];
+  defaultValue?: string;
+  hint?: string;
+  error?: string;
+  autoComplete?: string;
+}) {
+  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const option = (o: Choice) => (
+    <option key={o.value} value={o.value} lang={o.lang}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div className="field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <select
+        id={props.name}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
+      >
+        {props.options?.map(option)}
+        {props.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
+        ))}
+      </select>
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.name}-error`} className="field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Checkboxes sharing one name, in a fieldset whose legend names the question; with `groups`,
+ * each group is a fieldset of its own inside. The fieldset carries the id the error summary links to.
+ */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  options?: Choice[];
+  groups?: { legend: string; options: Choice[] }[];
+  checked: readonly string[];
+  hint?: string;
+  error?: string;
+}) {
+  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const checked = new Set(props.checked);
+  const list = (options: Choice[]) => (
+    <ul className="checkboxes">
+      {options.map((o) => (
+        <li key={o.value}>
+          <input type="checkbox" id={`${props.name}-${o.value}`} name={props.name} value={o.value} defaultChecked={checked.has(o.value)} />
+          <label htmlFor={`${props.name}-${o.value}`} lang={o.lang}>
+            {o.label}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <fieldset id={props.name} tabIndex={-1} aria-describedby={described || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.name}-error`} className="field-error">
+          {props.error}
+        </p>
+      )}
+      {props.options && list(props.options)}
+      {props.groups?.map((g) => (
+        <fieldset key={g.legend} className="subgroup">
+          <legend>{g.legend}</legend>
+          {list(g.options)}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextAreaField(props: { name: string; label: string; defaultValue?: string; hint?: string; error?: string; maxLength?: number; rows?: number; lang?: string }) {
+  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 5}
+        defaultValue={props.defaultValue}
+        maxLength={props.maxLength}
+        lang={props.lang}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
+      />
+      {props.hint && (
+        <p id={`${props.name}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.name}-error`} className="field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -27,6 +27,9 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/${locale}/cities`}>{t("nav.cities")}</NavLink>
               </li>
+              <li>
+                <NavLink to={`/${locale}/organizations`}>{t("nav.organizations")}</NavLink>
+              </li>
             </ul>
           </nav>
           <UserMenu />
@@ -51,7 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
 /** Who is signed in, with sign-out (a form post, so it works without JavaScript), or a sign-in link. */
 function UserMenu() {
   const { t, locale } = useI18n();
-  const root = useRouteLoaderData("root") as { user?: { name: string } | null } | undefined;
+  const root = useRouteLoaderData("root") as { user?: { name: string; admin: boolean } | null } | undefined;
   const user = root?.user;
   if (!user) {
     return (
@@ -63,6 +66,8 @@ function UserMenu() {
   return (
     <div className="user-menu">
       <Link to={`/${locale}/account`}>{t("nav.account", { name: user.name })}</Link>
+      <Link to={`/${locale}/account/organizations`}>{t("nav.myOrganizations")}</Link>
+      {user.admin && <Link to={`/${locale}/admin`}>{t("nav.admin")}</Link>}
       <Form method="post" action={`/${locale}/sign-out`}>
         <CsrfField />
         <button type="submit" className="link-button">

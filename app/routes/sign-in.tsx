@@ -1,8 +1,8 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import { signIn } from "../../modules/accounts/sign-in.ts";
 import { CsrfField, ErrorSummary, TextField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
-import { formError, formFields, pageLocale, services } from "../route-helpers.ts";
+import { formError, formFields, pageLocale, safeNext, services } from "../route-helpers.ts";
 import type { Route } from "./+types/sign-in";
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -10,7 +10,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const fields = await formFields(request);
   try {
     const { headers } = await signIn(services(context), { email: fields.email ?? "", password: fields.password ?? "" }, request.headers);
-    const response = redirect(`/${locale}/account`);
+    const response = redirect(safeNext(fields.next, locale));
     for (const cookie of headers.getSetCookie()) response.headers.append("Set-Cookie", cookie);
     return response;
   } catch (error) {
@@ -22,6 +22,8 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const errors = actionData?.errors;
   const labels = { email: t("account.email"), password: t("account.password") };
+  const [search] = useSearchParams();
+  const next = search.get("next");
   return (
     <>
       <title>{`${t("signIn.title")} · Pares`}</title>
@@ -29,6 +31,7 @@ export default function SignIn({ actionData }: Route.ComponentProps) {
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" className="stack narrow" noValidate>
         <CsrfField />
+        {next && <input type="hidden" name="next" value={next} />}
         <TextField
           name="email"
           label={labels.email}
