@@ -81,10 +81,10 @@ export function pageLocale(params: { lang?: string }): Locale {
   return isLocale(params.lang) ? params.lang : defaultLocale;
 }
 
-/** The person signed in on this request; anyone else is sent to the sign-in page. */
+/** The person signed in on this request; anyone else is sent to sign in, coming back here afterwards. */
 export async function requireUser(context: Readonly<RouterContextProvider>, request: Request, params: { lang?: string }): Promise<CurrentUser> {
-  const user = await getCurrentUser(services(context), request.headers);
-  if (!user) throw redirect(`/${pageLocale(params)}/sign-in`);
+  const user = await currentUserOf(context, request);
+  if (!user) throw signInRedirect(request, pageLocale(params));
   return user;
 }
 

@@ -38,4 +38,30 @@ export const passwordResetEmail = defineEmailTemplate({
   }),
 });
 
-export const accountsEmailTemplates = [adminWelcomeEmail, verifyEmailEmail, passwordResetEmail];
+/** Sent to the address a person asked to move their account to; like verification, it repeats nothing they typed. */
+export const changeEmailEmail = defineEmailTemplate({
+  name: "accounts.change-email",
+  data: z.object({ token: z.string() }),
+  content: (t, data, { publicUrl, locale }) => ({
+    subject: t("email.changeEmail.subject"),
+    greeting: t("email.greetingAnonymous"),
+    paragraphs: [t("email.changeEmail.body"), t("email.changeEmail.expiry")],
+    action: { label: t("email.changeEmail.action"), url: `${publicUrl}/${locale}/account/email/confirm?token=${encodeURIComponent(data.token)}` },
+    footer: t("email.changeEmail.footer"),
+  }),
+});
+
+/** Sent to the account's current address when someone asks to change it; it does not name the new one. */
+export const emailChangeNoticeEmail = defineEmailTemplate({
+  name: "accounts.email-change-notice",
+  data: z.object({ name: z.string() }),
+  content: (t, data, { publicUrl, locale }) => ({
+    subject: t("email.changeNotice.subject"),
+    greeting: t("email.greeting", { name: data.name }),
+    paragraphs: [t("email.changeNotice.body"), t("email.changeNotice.security")],
+    action: { label: t("email.changeNotice.action"), url: `${publicUrl}/${locale}/forgot-password` },
+    footer: t("email.changeNotice.footer"),
+  }),
+});
+
+export const accountsEmailTemplates = [adminWelcomeEmail, verifyEmailEmail, passwordResetEmail, changeEmailEmail, emailChangeNoticeEmail];

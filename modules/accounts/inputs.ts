@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { minPasswordLength } from "../../platform/auth.ts";
 import { locales } from "../../platform/i18n/locales.ts";
+import { isTimeZone } from "../../platform/i18n/time-zones.ts";
 import { isGuessablePassword } from "../../platform/passwords.ts";
 
 /** A new password: long enough, and not one of those attackers try first. */
@@ -41,3 +42,56 @@ export const resetPasswordInput = z.object({
   token: z.string().min(1).max(2_000),
   password: newPassword,
 });
+
+/**
+ * Languages a person may say they speak (ISO 639-1): those of the networks' members and their
+ * partners (including Guarani, Quechua, Aymara and Haitian Creole), then other widely used ones.
+ */
+export const spokenLanguages = [
+  "es", "pt", "en", "fr", "it", "de", "nl", "ca", "gl", "eu", "gn", "qu", "ay", "ht",
+  "ar", "he", "fa", "tr", "ru", "uk", "pl", "ro", "el", "cs", "hu", "sv", "da", "no", "fi",
+  "zh", "ja", "ko", "hi", "bn", "id", "vi", "sw",
+] as const;
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+export const updateProfileInput = z.object({
+  name: z.string().trim().min(1, { error: "i18n:validation.required" }).max(200, { error: "i18n:validation.upTo200" }),
+  /** Job title; empty means none. */
+  position: z
+    .string()
+    .trim()
+    .max(200, { error: "i18n:validation.upTo200" })
+    .optional()
+    .transform((p) => p || null),
+  languages: z.array(z.enum(spokenLanguages, { error: "i18n:validation.choice" })).max(spokenLanguages.length).transform(unique),
+  /** The language of the person's pages and e-mails. */
+  locale: z.enum(locales, { error: "i18n:validation.choice" }),
+  timeZone: z.string().refine(isTimeZone, { error: "i18n:validation.timeZone" }),
+  /** Theme ids of the taxonomy (checked against it by the use case). */
+  themes: z.array(z.string().max(100, { error: "i18n:validation.choice" })).max(200, { error: "i18n:validation.choice" }).transform(unique),
+});
+/** What the profile form posts (text, and lists of text), before updateProfileInput checks it. */
+export interface UpdateProfileFields {
+  name: string;
+  position?: string;
+  languages: string[];
+  locale: string;
+  timeZone: string;
+  themes: string[];
+}
+
+/**
+ * What proves the person at the keyboard holds the account before a change that could take it
+ * over or erase it: the current password, or for an account without one, its address typed out.
+ */
+export const identityProof = z.object({
+  password: z.string().max(128, { error: "i18n:validation.currentPassword" }).optional(),
+  confirmEmail: z.string().trim().toLowerCase().max(320, { error: "i18n:validation.confirmEmail" }).optional(),
+});
+export type IdentityProof = z.input<typeof identityProof>;
+
+export const requestEmailChangeInput = identityProof.extend({
+  newEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "i18n:validation.email" })),
+});
+export type RequestEmailChangeInput = z.input<typeof requestEmailChangeInput>;
