@@ -17,6 +17,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DEMO_DATA: "maybe" })).toThrow(/DEMO_DATA/);
   });
 
+  it("takes single sign-on as a whole: an issuer needs its client and a name", () => {
+    const sso = { OIDC_ISSUER: "https://id.example.org/realms/pares", OIDC_CLIENT_ID: "pares", OIDC_CLIENT_SECRET: "s3cr3t-value", OIDC_NAME: "Cidades ID" };
+    expect(loadConfig(sso)).toMatchObject(sso);
+    expect(loadConfig({}).OIDC_ISSUER).toBeUndefined();
+    expect(() => loadConfig({ ...sso, OIDC_CLIENT_ID: "" })).toThrow(/^configuration error: OIDC_CLIENT_ID is invalid: is required when OIDC_ISSUER is set$/);
+    expect(() => loadConfig({ ...sso, OIDC_NAME: undefined })).toThrow(/OIDC_NAME/);
+    expect(() => loadConfig({ ...sso, OIDC_ISSUER: "ftp://id.example.org" })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ ...sso, OIDC_SCOPES: "email  profile" })).toThrow(/OIDC_SCOPES/);
+    expect(loadConfig({ ...sso, OIDC_SCOPES: "email profile groups" }).OIDC_SCOPES).toBe("email profile groups");
+  });
+
   it("treats empty variables as unset", () => {
     const config = loadConfig({ PORT: "", DATABASE_URL: "" });
     expect(config.PORT).toBe(3000);

@@ -26,6 +26,25 @@ export const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Pares <no-reply@pares.invalid>"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Requests per minute one API token may make (per server process). */
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Single sign-on with an OpenID Connect provider: its issuer URL (discovery is read from it). */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with …"). */
+  OIDC_NAME: z.string().trim().min(1).max(60).optional(),
+  /** Scopes asked besides openid, separated by spaces (default: "email profile"). */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "must be scope names separated by single spaces")
+    .optional(),
+}).superRefine((config, issues) => {
+  // Single sign-on is all or nothing: an issuer needs its client and a name for the button.
+  if (!config.OIDC_ISSUER) return;
+  for (const key of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const) {
+    if (!config[key]) issues.addIssue({ code: "custom", path: [key], message: "is required when OIDC_ISSUER is set" });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -51,7 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
     const got = input[variable];
-    const secret = ["SECRET", "DATABASE_URL", "SMTP_URL"].includes(variable);
+    const secret = ["SECRET", "DATABASE_URL", "SMTP_URL", "OIDC_CLIENT_SECRET"].includes(variable);
     const shown = secret ? "" : got ? ` (got "${got}")` : "";
     throw new ConfigError(variable, `is invalid: ${issue.message}${shown}`);
   }

@@ -68,6 +68,10 @@ export function createApp(options: AppOptions) {
   });
 
   app.route("/api/v1", createApiV1(services));
+  // Single sign-on: the provider sends the browser back here (a GET, so no CSRF token is
+  // expected; Better Auth checks the state it stored). Nothing else of Better Auth's handler is
+  // exposed: pages call its API from their actions.
+  if (config.OIDC_ISSUER) app.get("/api/auth/callback/:providerId", (c) => services.auth.handler(c.req.raw));
   app.all("/api/*", (c) => {
     const locale = requestLocale(c);
     const t = createTranslator(locale, catalogs[locale]);

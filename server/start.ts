@@ -11,7 +11,7 @@ import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
 import { emailTemplates } from "../modules/index.ts";
-import { createAuth } from "../platform/auth.ts";
+import { createAuth, ssoProviderOf } from "../platform/auth.ts";
 import type { Config } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
 import type { Logger } from "../platform/log.ts";
@@ -38,6 +38,7 @@ export async function start() {
     baseURL: publicUrlOf(config),
     emails: accountsAuthEmails(database.db),
     secureCookies: config.PUBLIC_URL?.startsWith("https:") || config.TRUST_PROXY,
+    sso: ssoProviderOf(config),
   });
   const services = { auth, config, database, db: database.db, log };
   let boundPort = config.PORT;

@@ -34,6 +34,30 @@ export const signInInput = z.object({
 });
 export type SignInInput = z.input<typeof signInInput>;
 
+/** The second step of signing in: a code from the authenticator app, or a backup code. */
+export const twoFactorCodeInput = z.object({
+  code: z
+    .string()
+    .transform((c) => c.replace(/\s+/g, ""))
+    .pipe(z.string().min(1, { error: "i18n:validation.required" }).max(64, { error: "i18n:validation.twoFactorCode" })),
+});
+export type TwoFactorCodeInput = z.input<typeof twoFactorCodeInput>;
+
+/** Turning two-factor sign-in on ends with a code from the app, proving it holds the key. */
+export const confirmTwoFactorInput = z.object({
+  code: z
+    .string()
+    .transform((c) => c.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "i18n:validation.totpCode" })),
+});
+export type ConfirmTwoFactorInput = z.input<typeof confirmTwoFactorInput>;
+
+/** The current password, confirming a change to how the account signs in (accounts without one leave it empty). */
+export const passwordConfirmationInput = z.object({
+  password: z.string().max(128, { error: "i18n:validation.currentPassword" }).default(""),
+});
+export type PasswordConfirmationInput = z.input<typeof passwordConfirmationInput>;
+
 export const requestPasswordResetInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "i18n:validation.email" })),
 });

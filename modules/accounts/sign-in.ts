@@ -16,12 +16,14 @@ const windowSeconds = 60;
  * Signs a person in with e-mail and password and returns the headers that set the session
  * cookie. Wrong address and wrong password get the same answer (Better Auth also hashes a
  * password for unknown addresses, so the timing does not tell them apart).
+ * For an account with two-factor sign-in, there is no session yet: `twoFactorRequired` is true
+ * and the headers set the cookie of the pending sign-in that completeTwoFactorSignIn() finishes.
  */
 export async function signIn(
   ctx: ServiceContext & { auth: Auth },
   raw: SignInInput,
   requestHeaders: Headers,
-): Promise<{ headers: Headers }> {
+): Promise<{ headers: Headers; twoFactorRequired: boolean }> {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const { email, password } = parsed.data;
@@ -35,9 +37,11 @@ export async function signIn(
     .where(and(eq(signInFailures.email, email), gt(signInFailures.failedAt, since)));
   if ((recent?.n ?? 0) > signInFailureLimit) throw new AppError("rate_limited", "error.signIn.rateLimited");
   try {
-    const { headers } = await ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
+    const { headers, response } = await ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
     await ctx.db.delete(signInFailures).where(eq(signInFailures.email, email));
-    return { headers };
+    // The two-factor plugin replaces the answer; Better Auth's types do not know it.
+    const twoFactorRequired = (response as { twoFactorRedirect?: boolean }).twoFactorRedirect === true;
+    return { headers, twoFactorRequired };
   } catch (err) {
     await ctx.db.delete(signInFailures).where(lt(signInFailures.failedAt, sql`now() - interval '1 hour'`));
     if (isBetterAuthError(err, "EMAIL_NOT_VERIFIED")) throw new AppError("forbidden", "error.signIn.unverified");
