@@ -119,3 +119,24 @@ export const requestEmailChangeInput = identityProof.extend({
   newEmail: z.string().trim().toLowerCase().pipe(z.email({ error: "i18n:validation.email" })),
 });
 export type RequestEmailChangeInput = z.input<typeof requestEmailChangeInput>;
+
+export const createTokenInput = z.object({
+  name: z.string().trim().min(1, { error: "i18n:validation.required" }).max(100, { error: "i18n:validation.tooLong" }).describe("What the token is for, e.g. “Observatory dashboard”"),
+  scope: z.enum(["read", "write"], { error: "i18n:validation.tokenScope" }).describe("read: only GET requests; write: may also change data"),
+  expiresInDays: z.coerce
+    .number({ error: "i18n:validation.tokenExpiry" })
+    .int({ error: "i18n:validation.tokenExpiry" })
+    .min(1, { error: "i18n:validation.tokenExpiry" })
+    .max(365, { error: "i18n:validation.tokenExpiry" })
+    .default(90)
+    .describe("Days until the token stops working (1–365)"),
+});
+export type CreateTokenInput = z.input<typeof createTokenInput>;
+
+export const searchUsersInput = z.object({
+  q: z.string().trim().max(100, { error: "i18n:validation.searchText" }).optional().describe("Part of the name or the e-mail address"),
+  status: z.enum(["active", "disabled", "admin"], { error: "i18n:validation.userStatus" }).optional(),
+  page: z.coerce.number({ error: "i18n:validation.page" }).int({ error: "i18n:validation.page" }).min(1, { error: "i18n:validation.page" }).max(10_000, { error: "i18n:validation.page" }).default(1),
+  pageSize: z.coerce.number({ error: "i18n:validation.pageSize" }).int({ error: "i18n:validation.pageSize" }).min(1, { error: "i18n:validation.pageSize" }).max(100, { error: "i18n:validation.pageSize" }).default(25),
+});
+export type SearchUsersInput = z.input<typeof searchUsersInput>;

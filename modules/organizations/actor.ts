@@ -99,3 +99,11 @@ export async function loadActor(
 export function canWrite(actor: Actor): boolean {
   return actor.userId !== null && (actor.via !== "token" || actor.tokenScope === "write");
 }
+
+/** The same actor with facts read again (after a change to their own memberships). */
+export async function reloadActor(ctx: ServiceContext, actor: Actor): Promise<Actor> {
+  if (actor.userId === null) return actor;
+  const via = actor.via === "token" && actor.tokenScope ? ({ kind: "token", scope: actor.tokenScope } as const) : ({ kind: "session" } as const);
+  const fresh = await loadActor(ctx, actor.userId, via);
+  return fresh ? { ...fresh, ipAddress: actor.ipAddress } : actor;
+}

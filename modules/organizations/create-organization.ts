@@ -20,9 +20,17 @@ const repeatWindow = "10 minutes";
  * has one local government on Pares: a second one is refused, naming the field. Unverified
  * until a platform administrator checks it.
  */
-export async function createOrganization(ctx: ServiceContext, actor: Actor, raw: CreateOrganizationInput): Promise<{ id: string; slug: string }> {
+export async function createOrganization(
+  ctx: ServiceContext,
+  actor: Actor,
+  raw: CreateOrganizationInput,
+  options: { join?: boolean } = {},
+): Promise<{ id: string; slug: string }> {
   requireSignedIn(actor);
   authorize(organizationPolicy.create(actor));
+  // A platform administrator may register an organization for others without joining it.
+  const join = options.join ?? true;
+  authorize(join || actor.platformAdmin);
   const parsed = createOrganizationInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const input = parsed.data;
@@ -76,10 +84,12 @@ export async function createOrganization(ctx: ServiceContext, actor: Actor, raw:
         createdBy: userId,
       })
       .returning({ id: organizations.id, slug: organizations.slug });
-    await tx.insert(organizationMembers).values({ organizationId: org!.id, userId, role: "focal_point" });
-    await tx.update(users).set({ actingOrganizationId: org!.id }).where(eq(users.id, userId));
     await recordAuditEvent(tx, { kind: "organization_created", actorUserId: userId, organizationId: org!.id, ipAddress: actor.ipAddress, details: { name: input.name, kind: input.kind } });
-    await recordAuditEvent(tx, { kind: "member_added", actorUserId: userId, subjectUserId: userId, organizationId: org!.id, ipAddress: actor.ipAddress, details: { role: "focal_point" } });
+    if (join) {
+      await tx.insert(organizationMembers).values({ organizationId: org!.id, userId, role: "focal_point" });
+      await tx.update(users).set({ actingOrganizationId: org!.id }).where(eq(users.id, userId));
+      await recordAuditEvent(tx, { kind: "member_added", actorUserId: userId, subjectUserId: userId, organizationId: org!.id, ipAddress: actor.ipAddress, details: { role: "focal_point" } });
+    }
     return org!;
   });
 }

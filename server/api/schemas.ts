@@ -78,3 +78,161 @@ export const sdgSchema = z
     targets: z.array(z.object({ code: z.string(), title: z.string() })).optional(),
   })
   .meta({ id: "Sdg" });
+
+const role = z.enum(["focal_point", "authority", "staff"]).describe("focal_point, authority or staff");
+const kind = z
+  .enum([
+    "local_government",
+    "local_government_group",
+    "second_level_government",
+    "national_government",
+    "university",
+    "civil_society",
+    "company",
+    "international_organization",
+    "network_secretariat",
+  ])
+  .describe("Kind of organization");
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    locale: z.string().describe("Language of the person's pages and e-mails"),
+    position: z.string().nullable(),
+    languages: z.array(z.string()).describe("Languages spoken (ISO 639-1)"),
+    timeZone: z.string().nullable().describe("IANA time zone"),
+    themes: z.array(z.string()).describe("Ids of the themes of interest"),
+    platformAdmin: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+    mustEnableTwoFactor: z.boolean().describe("The person holds a role that requires two-factor sign-in and has not set it up: its powers are withheld"),
+    actingOrganization: z.string().nullable().describe("Slug of the organization the person acts for"),
+    organizations: z.array(z.object({ slug: z.string(), name: z.string(), kind, role, actingFor: z.boolean() })),
+    secretariatOf: z.array(z.string()).describe("Ids of the networks whose secretariat the person belongs to"),
+  })
+  .meta({ id: "Me" });
+
+export const organizationSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind,
+    cityName: z.string().nullable(),
+    countryCode: z.string(),
+    countryName: z.string(),
+    verified: z.boolean().describe("Checked by a platform administrator"),
+    memberCount: z.number().int(),
+  })
+  .meta({ id: "OrganizationSummary" });
+
+export const organizationSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind,
+    city: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    countryCode: z.string(),
+    countryName: z.string(),
+    description: z
+      .object({ text: z.string(), language: z.string(), fallback: z.boolean().describe("True when shown in another language than the one asked for") })
+      .nullable(),
+    website: z.string().nullable(),
+    verified: z.boolean(),
+    memberCount: z.number().int(),
+    mergedIntoSlug: z.string().nullable().describe("Set when this organization was merged into another"),
+    viewer: z
+      .object({
+        role: role.nullable(),
+        actingFor: z.boolean(),
+        canUpdate: z.boolean(),
+        canSeeMembers: z.boolean(),
+        canManageMembers: z.boolean(),
+        canRequestToJoin: z.boolean(),
+        hasPendingJoinRequest: z.boolean(),
+        canVerify: z.boolean(),
+      })
+      .describe("What the caller may do here"),
+  })
+  .meta({ id: "Organization" });
+
+export const memberListSchema = z
+  .object({
+    organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    members: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        position: z.string().nullable(),
+        role,
+        email: z.string().nullable().describe("Only for focal points and administrators (and one's own)"),
+        since: z.string().describe("ISO 8601"),
+      }),
+    ),
+    invitations: z.array(z.object({ id: z.string(), email: z.string(), role, expiresAt: z.string() })).describe("Open invitations (focal points only)"),
+    joinRequests: z
+      .array(z.object({ id: z.string(), userId: z.string(), name: z.string(), email: z.string(), message: z.string().nullable(), createdAt: z.string() }))
+      .describe("Pending requests (focal points only)"),
+    canManage: z.boolean(),
+  })
+  .meta({ id: "MemberList" });
+
+export const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.enum(["read", "write"]),
+    prefix: z.string().describe("The first characters of the token, to tell tokens apart"),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable().describe("To the minute"),
+    status: z.enum(["active", "expired", "revoked"]),
+  })
+  .meta({ id: "Token" });
+
+export const createdTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.enum(["read", "write"]),
+    expiresAt: z.string(),
+    token: z.string().describe("The token itself, shown this once: it is not stored"),
+  })
+  .meta({ id: "CreatedToken" });
+
+export const userSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    role: z.string(),
+    disabled: z.boolean(),
+    twoFactorEnabled: z.boolean(),
+    organizationCount: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "UserSummary" });
+
+const person = z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable().describe("null name and email: the account was deleted");
+
+export const auditPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        kind: z.string(),
+        actor: person,
+        subject: person,
+        organization: z.object({ id: z.string(), slug: z.string().nullable(), name: z.string().nullable() }).nullable(),
+        ipAddress: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    hasMore: z.boolean(),
+  })
+  .meta({ id: "AuditPage" });

@@ -16,24 +16,13 @@ import { catalogs } from "../../platform/i18n/catalogs.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { negotiateLocale } from "../../platform/i18n/negotiate.ts";
 import { createTranslator, type Translate } from "../../platform/i18n/translator.ts";
-import { invalidProblem, type Problem, problemFromError, problemSchema, problemTypes } from "../../platform/http/problem.ts";
+import { invalidProblem, problemFromError, problemTypes } from "../../platform/http/problem.ts";
+import { registerAccountRoutes } from "./accounts.ts";
+import { apiAuthentication } from "./authentication.ts";
+import { type ApiEnv, json, problem, problemResponse } from "./common.ts";
+import { registerOrganizationRoutes } from "./organizations.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
-
-type ApiEnv = { Variables: { locale: Locale; t: Translate } };
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-export function problem(c: Context, body: Problem): Response {
-  return c.body(JSON.stringify(body), body.status as 400, { "Content-Type": "application/problem+json" });
-}
 
 /** The request with empty query values dropped: `?country=` means no filter, as in the pages' forms. */
 export function withoutEmptyQueryValues(request: Request): Request {
@@ -71,11 +60,12 @@ export function createApiV1(services: AppServices) {
     },
   });
 
-  // Public data, no cookies: any site may read it from a browser.
+  // No cookies are read here: any site may call the API from a browser.
   api.use(
     cors({
       origin: "*",
-      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      // Writes are authenticated by bearer tokens, never cookies, so any origin may send them.
+      allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Accept-Language", "Authorization", "Content-Type"],
       exposeHeaders: ["Content-Language", "X-Request-Id"],
       maxAge: 86_400,
@@ -96,6 +86,8 @@ export function createApiV1(services: AppServices) {
     c.req.raw = withoutEmptyQueryValues(c.req.raw);
     await next();
   });
+
+  api.use(apiAuthentication(services));
 
   api.openapi(
     createRoute({
@@ -189,6 +181,9 @@ export function createApiV1(services: AppServices) {
       return c.json({ items, total: items.length }, 200, { "Cache-Control": referenceCaching });
     },
   );
+
+  registerOrganizationRoutes(api, services);
+  registerAccountRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
