@@ -14,7 +14,7 @@ import type { Route } from "./+types/organization-new";
  * (GET, the page reloads with the matching cities) then the choice in the main form.
  */
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  await requireActor(context, request, params);
+  const actor = await requireActor(context, request, params);
   const locale = pageLocale(params);
   const ctx = services(context);
   const query = queryOf(request);
@@ -24,6 +24,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     cityQuery ? searchCities(ctx, { q: cityQuery, pageSize: 15 }, locale) : null,
   ]);
   return {
+    admin: actor.platformAdmin,
     cityQuery: cityQuery ?? "",
     countries: countries.map((c) => ({ value: c.code, label: c.name })),
     cities: cities?.items.map((c) => ({ value: String(c.id), label: [c.name, c.admin1Name, c.countryName].filter(Boolean).join(", ") })) ?? null,
@@ -43,7 +44,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       description: fields.description,
       descriptionLanguage: (fields.descriptionLanguage ?? locale) as never,
       website: fields.website,
-    });
+    }, { join: fields.join !== "no" });
     return redirect(`/${locale}/organizations/${created.slug}`);
   } catch (error) {
     return formError(error, locale, { values: fields });
@@ -114,6 +115,12 @@ export default function OrganizationNew({ loaderData, actionData }: Route.Compon
           options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         />
         <TextField name="website" label={labels.website} maxLength={300} defaultValue={values.website} error={errors?.fields?.website} />
+        {loaderData.admin && (
+          <div className="field">
+            <input type="checkbox" id="join" name="join" value="no" defaultChecked={values.join === "no"} />{" "}
+            <label htmlFor="join">{t("organizations.create.withoutJoining")}</label>
+          </div>
+        )}
         <div>
           <button type="submit">{t("organizations.create.submit")}</button>
         </div>

@@ -82,6 +82,7 @@ export const listOrganizationsInput = z.object({
   q: z.string().trim().max(100, { error: "i18n:validation.searchText" }).optional().describe("Part of the organization's name; accents and case are ignored"),
   kind: organizationKind.optional(),
   country: countryCode.optional(),
+  verified: z.enum(["yes", "no"], { error: "i18n:validation.verifiedFilter" }).optional().describe("yes: only verified organizations; no: only those awaiting verification"),
   page,
   pageSize,
 });

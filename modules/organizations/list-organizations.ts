@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../platform/context.ts";
 import { invalid } from "../../platform/errors.ts";
@@ -28,6 +28,7 @@ export async function listOrganizations(ctx: ServiceContext, raw: ListOrganizati
   const filters: SQL[] = [isNull(organizations.mergedIntoId)];
   if (input.kind) filters.push(eq(organizations.kind, input.kind));
   if (input.country) filters.push(eq(organizations.countryCode, input.country));
+  if (input.verified) filters.push(input.verified === "yes" ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt));
   const q = input.q?.trim();
   if (q) filters.push(sql`public.pares_normalize(${organizations.name}) like '%' || public.pares_normalize(${q}) || '%'`);
   const where = and(...filters);
