@@ -12,7 +12,7 @@ import type { Route } from "./+types/account-email-confirm";
 export async function action({ request, params, context }: Route.ActionArgs) {
   const fields = await formFields(request);
   try {
-    await confirmEmailChange(services(context), fields.token);
+    await confirmEmailChange(services(context), fields.token, request.headers);
     return { done: true as const };
   } catch (error) {
     return formError(error, pageLocale(params));

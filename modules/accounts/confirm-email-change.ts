@@ -7,7 +7,11 @@ import { AppError } from "../../platform/errors.ts";
  * Moves an account to its new address with the token from the link sent there. A token that is
  * forged, expired, for another purpose, or whose address was taken meanwhile changes nothing.
  */
-export async function confirmEmailChange(ctx: ServiceContext & { auth: Auth }, token: string | null | undefined): Promise<void> {
+export async function confirmEmailChange(
+  ctx: ServiceContext & { auth: Auth },
+  token: string | null | undefined,
+  requestHeaders: Headers = new Headers(),
+): Promise<void> {
   if (!token || token.length > 2_000) throw new AppError("invalid", "error.emailChange.invalid");
   let userId: string | undefined;
   try {
@@ -18,5 +22,5 @@ export async function confirmEmailChange(ctx: ServiceContext & { auth: Auth }, t
     throw new AppError("invalid", "error.emailChange.invalid");
   }
   if (!userId) throw new AppError("invalid", "error.emailChange.invalid");
-  await recordAuditEvent(ctx.db, { kind: "email_changed", actorUserId: userId });
+  await recordAuditEvent(ctx.db, { kind: "email_changed", actorUserId: userId, ipAddress: requestHeaders.get("x-pares-client-ip") });
 }

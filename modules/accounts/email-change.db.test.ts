@@ -31,6 +31,7 @@ const eventsOf = async (id: string, kind: string) =>
 describe("changing the e-mail address", () => {
   it("sends a link to the new address and a notice to the old; the address changes only when the link is followed", async () => {
     const { id, session } = await signedIn("joana@recife.test");
+    session.set("x-pares-client-ip", "203.0.113.5");
     await expect(requestEmailChange(accounts.ctx, { newEmail: " Joana.Silva@Olinda.test ", password }, session)).resolves.toEqual({
       newEmail: "joana.silva@olinda.test",
     });
@@ -40,7 +41,7 @@ describe("changing the e-mail address", () => {
     expect(notice!.payload).toMatchObject({ locale: "pt", data: { name: "Joana Silva" } });
     expect(JSON.stringify(notice!.payload)).not.toContain("olinda");
     expect(await emailOf(id)).toBe("joana@recife.test");
-    expect(await eventsOf(id, "email_change_requested")).toHaveLength(1);
+    expect(await eventsOf(id, "email_change_requested")).toEqual([expect.objectContaining({ ipAddress: "203.0.113.5", details: {} })]);
 
     await confirmEmailChange(accounts.ctx, await accounts.tokenOf("joana.silva@olinda.test", "accounts.change-email"));
     const [user] = await accounts.ctx.db.select().from(users).where(eq(users.id, id));

@@ -37,7 +37,11 @@ export async function requestEmailChange(
       template: emailChangeNoticeEmail.name,
       data: { name: user.name },
     });
-    await recordAuditEvent(tx as unknown as Database, { kind: "email_change_requested", actorUserId: user.id });
+    await recordAuditEvent(tx as unknown as Database, {
+      kind: "email_change_requested",
+      actorUserId: user.id,
+      ipAddress: requestHeaders.get("x-pares-client-ip"),
+    });
   });
   return { newEmail };
 }
