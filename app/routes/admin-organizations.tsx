@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { data, Form, Link } from "react-router";
 import { listOrganizations } from "../../modules/organizations/list-organizations.ts";
 import { mergeOrganizations } from "../../modules/organizations/merge-organizations.ts";
 import { organizationPolicy } from "../../modules/organizations/policy.ts";
@@ -7,7 +7,6 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/f
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, queryOf, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/admin-organizations";
-import { data } from "react-router";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const actor = await requireActor(context, request, params);

@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { data, Form, redirect } from "react-router";
 import { getOrganization } from "../../modules/organizations/get-organization.ts";
 import { updateOrganization } from "../../modules/organizations/update-organization.ts";
 import { locales } from "../../platform/i18n/locales.ts";
@@ -6,13 +6,13 @@ import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from "
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/organization-edit";
-import { data } from "react-router";
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = pageLocale(params);
   const actor = await requireActor(context, request, params);
   const organization = await orPageError(getOrganization(services(context), actor, params.slug, locale), request, params);
-  if (!organization.viewer.canUpdate) throw data(null, { status: organization.viewer.role ? 403 : 404 });
+  // The organization is public: someone who may not edit it is refused, not told it is missing.
+  if (!organization.viewer.canUpdate) throw data(null, { status: 403 });
   return { organization };
 }
 

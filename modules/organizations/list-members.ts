@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { authorize } from "../../platform/authz.ts";
+import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { users } from "../accounts/schema.ts";
 import type { Actor } from "./actor.ts";
@@ -21,6 +21,7 @@ export interface MemberList {
  * and join requests only for its focal points and administrators.
  */
 export async function listMembers(ctx: ServiceContext, actor: Actor, slug: string): Promise<MemberList> {
+  requireSignedIn(actor);
   const org = await findOrganization(ctx.db, slug);
   authorize(organizationPolicy.listMembers(actor, org), { visible: false });
   const administers = organizationPolicy.seeMemberAdministration(actor, org);

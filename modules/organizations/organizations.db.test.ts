@@ -157,7 +157,7 @@ describe("invitations", () => {
     expect((await caught(inviteMember(ctx, await staff.actor(), org.slug, { email: "x@org.test", role: "staff" }))).code).toBe("forbidden");
     expect((await caught(inviteMember(ctx, await outsider.actor(), org.slug, { email: "x@org.test", role: "staff" }))).code).toBe("not_found");
     expect((await caught(listMembers(ctx, await outsider.actor(), org.slug))).code).toBe("not_found");
-    expect((await caught(listMembers(ctx, anonymousActor, org.slug))).code).toBe("not_found");
+    expect((await caught(listMembers(ctx, anonymousActor, org.slug))).code).toBe("unauthorized");
     const seenByStaff = await listMembers(ctx, await staff.actor(), org.slug);
     expect(seenByStaff.canManage).toBe(false);
     expect(seenByStaff.members.find((m) => m.userId === focal.id)?.email).toBeNull();

@@ -1,7 +1,6 @@
 // /api/v1: JSON, localized by Accept-Language, errors as problem+json. Routes are thin: the
 // request is validated by the route's Zod schemas, then a use case answers.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { z } from "zod";
 import { getCity } from "../../modules/cities/get-city.ts";
@@ -13,9 +12,8 @@ import { listSdgs } from "../../modules/themes/list-sdgs.ts";
 import { listThemes } from "../../modules/themes/list-themes.ts";
 import type { AppServices } from "../../platform/context.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
-import type { Locale } from "../../platform/i18n/locales.ts";
 import { negotiateLocale } from "../../platform/i18n/negotiate.ts";
-import { createTranslator, type Translate } from "../../platform/i18n/translator.ts";
+import { createTranslator } from "../../platform/i18n/translator.ts";
 import { invalidProblem, problemFromError, problemTypes } from "../../platform/http/problem.ts";
 import { registerAccountRoutes } from "./accounts.ts";
 import { apiAuthentication } from "./authentication.ts";
