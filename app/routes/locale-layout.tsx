@@ -12,7 +12,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   // Administrators and network secretariats sign in with a second factor: until they set one
   // up their role's powers are withheld, and every page sends them to set it up.
   const actor = await actorOf(context, request);
-  const rest = new URL(request.url).pathname.split("/").slice(2).join("/");
+  // With JavaScript, pages load their data from "<path>.data", which must match too.
+  const rest = new URL(request.url).pathname.replace(/\.data$/, "").split("/").slice(2).join("/");
   if (actor.mustEnableTwoFactor && !allowedBeforeTwoFactor.has(rest)) throw redirect(`/${params.lang}/account/two-factor?required=1`);
   return null;
 }
