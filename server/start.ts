@@ -11,6 +11,7 @@ import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
 import { emailTemplates } from "../modules/index.ts";
+import { demoAccounts, demoPassword } from "../modules/organizations/seed-demo-organizations.ts";
 import { createAuth, ssoProviderOf } from "../platform/auth.ts";
 import type { Config } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
@@ -78,6 +79,7 @@ export async function start() {
     const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
     log.info({ port }, "listening");
     process.stdout.write(`\nPares is running at ${config.PUBLIC_URL ?? `http://${host}:${port}`}/\n\n`);
+    if (config.DEMO_DATA) process.stdout.write(demoAccountsNotice());
   });
 
   const shutdown = (signal: string) => {
@@ -101,6 +103,20 @@ export async function start() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+/** The demo accounts, one per kind of actor: printed at start, only in demo mode. */
+function demoAccountsNotice(): string {
+  const width = Math.max(...demoAccounts.map((a) => a.email.length));
+  const lines = demoAccounts.map((a) => `  ${a.email.padEnd(width)}  ${a.actor}`);
+  return [
+    `Demo accounts (DEMO_DATA is on), all with the password ${demoPassword}:`,
+    ...lines,
+    "  The administrator and the secretariat set up two-factor sign-in at their first sign-in.",
+    "  Set DEMO_DATA=false for a real installation.",
+    "",
+    "",
+  ].join("\n");
 }
 
 /** Delivers what use cases put in the outbox (e-mail for now) while the server runs. */

@@ -16,8 +16,8 @@ export const demoPassword = "Cidades-em-rede-2026";
 export interface DemoAccount {
   email: string;
   name: string;
-  /** Catalog key of what this account shows. */
-  actorKey: string;
+  /** The kind of actor the account shows (for the start-up message, in English like the log). */
+  actor: string;
   organization?: string;
 }
 
@@ -97,23 +97,23 @@ interface DemoPerson {
   position: string;
   languages: string[];
   timeZone: string;
-  actorKey: string;
+  actor: string;
   platformAdmin?: boolean;
   membership?: { slug: string; role: MemberRole };
 }
 
 const demoPeople: DemoPerson[] = [
-  { email: "admin@pares.example", name: "Sofía Administradora", locale: "es", position: "Administración de la plataforma", languages: ["es", "en"], timeZone: "America/Montevideo", actorKey: "demo.actor.admin", platformAdmin: true },
-  { email: "secretaria@mercociudades.example", name: "Valentina Rodríguez", locale: "es", position: "Coordinadora de la Secretaría Técnica Permanente", languages: ["es", "pt"], timeZone: "America/Montevideo", actorKey: "demo.actor.secretariat", membership: { slug: "secretaria-tecnica-mercociudades", role: "focal_point" } },
-  { email: "ana.souza@portoalegre.example", name: "Ana Souza", locale: "pt", position: "Coordenadora de Relações Internacionais", languages: ["pt", "es", "en"], timeZone: "America/Sao_Paulo", actorKey: "demo.actor.focalPointBrazil", membership: { slug: "prefeitura-de-porto-alegre", role: "focal_point" } },
-  { email: "martin.pereyra@buenosaires.example", name: "Martín Pereyra", locale: "es", position: "Director de Relaciones Multilaterales", languages: ["es", "en"], timeZone: "America/Argentina/Buenos_Aires", actorKey: "demo.actor.focalPointArgentina", membership: { slug: "gobierno-de-la-ciudad-de-buenos-aires", role: "focal_point" } },
-  { email: "lucia.fernandez@buenosaires.example", name: "Lucía Fernández", locale: "es", position: "Equipo técnico de Ambiente", languages: ["es"], timeZone: "America/Argentina/Buenos_Aires", actorKey: "demo.actor.staff", membership: { slug: "gobierno-de-la-ciudad-de-buenos-aires", role: "staff" } },
-  { email: "diego.silva@udelar.example", name: "Diego Silva", locale: "es", position: "Investigador, Facultad de Arquitectura", languages: ["es", "pt"], timeZone: "America/Montevideo", actorKey: "demo.actor.partner", membership: { slug: "universidad-de-la-republica", role: "staff" } },
-  { email: "carla.mendes@example.org", name: "Carla Mendes", locale: "en", position: "Urban planner", languages: ["pt", "en"], timeZone: "Europe/Lisbon", actorKey: "demo.actor.newcomer" },
+  { email: "admin@pares.example", name: "Sofía Administradora", locale: "es", position: "Administración de la plataforma", languages: ["es", "en"], timeZone: "America/Montevideo", actor: "platform administrator", platformAdmin: true },
+  { email: "secretaria@mercociudades.example", name: "Valentina Rodríguez", locale: "es", position: "Coordinadora de la Secretaría Técnica Permanente", languages: ["es", "pt"], timeZone: "America/Montevideo", actor: "Mercociudades' technical secretariat", membership: { slug: "secretaria-tecnica-mercociudades", role: "focal_point" } },
+  { email: "ana.souza@portoalegre.example", name: "Ana Souza", locale: "pt", position: "Coordenadora de Relações Internacionais", languages: ["pt", "es", "en"], timeZone: "America/Sao_Paulo", actor: "focal point, Prefeitura de Porto Alegre (Brazil)", membership: { slug: "prefeitura-de-porto-alegre", role: "focal_point" } },
+  { email: "martin.pereyra@buenosaires.example", name: "Martín Pereyra", locale: "es", position: "Director de Relaciones Multilaterales", languages: ["es", "en"], timeZone: "America/Argentina/Buenos_Aires", actor: "focal point, Gobierno de la Ciudad de Buenos Aires (Argentina)", membership: { slug: "gobierno-de-la-ciudad-de-buenos-aires", role: "focal_point" } },
+  { email: "lucia.fernandez@buenosaires.example", name: "Lucía Fernández", locale: "es", position: "Equipo técnico de Ambiente", languages: ["es"], timeZone: "America/Argentina/Buenos_Aires", actor: "staff, Gobierno de la Ciudad de Buenos Aires", membership: { slug: "gobierno-de-la-ciudad-de-buenos-aires", role: "staff" } },
+  { email: "diego.silva@udelar.example", name: "Diego Silva", locale: "es", position: "Investigador, Facultad de Arquitectura", languages: ["es", "pt"], timeZone: "America/Montevideo", actor: "staff, Universidad de la República (a partner university)", membership: { slug: "universidad-de-la-republica", role: "staff" } },
+  { email: "carla.mendes@example.org", name: "Carla Mendes", locale: "en", position: "Urban planner", languages: ["pt", "en"], timeZone: "Europe/Lisbon", actor: "no organization yet (can register one or ask to join)" },
 ];
 
 /** The demo accounts, for the start-up message. */
-export const demoAccounts: DemoAccount[] = demoPeople.map((p) => ({ email: p.email, name: p.name, actorKey: p.actorKey, organization: p.membership?.slug }));
+export const demoAccounts: DemoAccount[] = demoPeople.map((p) => ({ email: p.email, name: p.name, actor: p.actor, organization: p.membership?.slug }));
 
 export async function seedDemoOrganizations(db: Database): Promise<string[]> {
   return db.transaction(async (tx) => {
