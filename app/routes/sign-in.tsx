@@ -24,7 +24,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const fields = await formFields(request);
   try {
     const { headers, twoFactorRequired } = await signIn(services(context), { email: fields.email ?? "", password: fields.password ?? "" }, request.headers);
-    const next = safeNext(fields.next, locale);
+    const next = safeNext(fields.next ?? new URL(request.url).searchParams.get("next"), locale);
     const response = redirect(twoFactorRequired ? `/${locale}/sign-in/two-factor?${new URLSearchParams({ next })}` : next);
     for (const cookie of headers.getSetCookie()) response.headers.append("Set-Cookie", cookie);
     return response;
