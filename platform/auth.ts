@@ -11,7 +11,6 @@ import { accounts, sessions, twoFactors, users, verifications } from "../modules
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 
-
 export const minPasswordLength = 12;
 
 export interface AuthEmails {
@@ -157,7 +156,11 @@ export function createAuth(options: {
     // Its notices ("user not found" on a reset request) are expected answers here, not problems.
     logger: { level: "error" },
     // Behind a TLS proxy the base URL may say http: the deployer says whether cookies must be Secure.
-    advanced: { useSecureCookies: options.secureCookies ?? options.baseURL?.startsWith("https:") ?? false },
+    advanced: {
+      useSecureCookies: options.secureCookies ?? options.baseURL?.startsWith("https:") ?? false,
+      // The server puts the client's address in this header (server/security.ts); clients cannot set it.
+      ipAddress: { ipAddressHeaders: ["x-pares-client-ip"] },
+    },
   });
 }
 

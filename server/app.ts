@@ -14,9 +14,10 @@ import { localeCookieName, readCookie } from "../platform/i18n/negotiate.ts";
 import { createTranslator } from "../platform/i18n/translator.ts";
 import { problemFromError } from "../platform/http/problem.ts";
 import { requestScope } from "../platform/log.ts";
-import { createApiV1, problem } from "./api/v1.ts";
+import { problem } from "./api/common.ts";
+import { createApiV1 } from "./api/v1.ts";
 import { requestLocale } from "./pages.ts";
-import { csrfProtection, isHttps, type SecurityVariables, securityHeaders } from "./security.ts";
+import { clientAddress, csrfProtection, isHttps, type SecurityVariables, securityHeaders } from "./security.ts";
 
 export interface AppOptions {
   services: AppServices;
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions) {
   });
 
   app.use(securityHeaders(config));
+  app.use(clientAddress(config));
 
   app.get("/health/live", (c) => c.json({ status: "ok" }, 200, { "Cache-Control": "no-store" }));
   app.get("/health/ready", async (c) => {
