@@ -8,6 +8,7 @@ import { admin, genericOAuth, twoFactor } from "better-auth/plugins";
 import { z } from "zod";
 import { isLocale, locales } from "./i18n/locales.ts";
 import { accounts, sessions, twoFactors, users, verifications } from "../modules/accounts/schema.ts";
+import { recordAuditEvent } from "./audit/record-audit-event.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 
@@ -135,7 +136,13 @@ export function createAuth(options: {
         // sign-in who arrives from the provider must give it too.
         if (ctx.path !== "/callback/:id") return;
         const signedIn = ctx.context.newSession;
-        if (!(signedIn?.user as { twoFactorEnabled?: boolean } | undefined)?.twoFactorEnabled) return;
+        if (!(signedIn?.user as { twoFactorEnabled?: boolean } | undefined)?.twoFactorEnabled) {
+          if (signedIn) {
+            const ipAddress = ctx.request?.headers.get("x-pares-client-ip") ?? null;
+            await recordAuditEvent(options.db, { kind: "sign_in", actorUserId: signedIn.user.id, ipAddress, details: { method: "sso" } });
+          }
+          return;
+        }
         deleteSessionCookie(ctx, true);
         await ctx.context.internalAdapter.deleteSession(signedIn!.session.token);
         ctx.context.setNewSession(null);

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditEvents } from "../../platform/audit/schema.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
 import { getCurrentUser } from "./get-current-user.ts";
 import { users } from "./schema.ts";
@@ -94,5 +95,25 @@ describe("sign-up, verification, sign-in, sign-out", () => {
   it("refuses a forged or used verification token", async () => {
     await expect(verifyEmail(accounts.ctx, "forged-token")).rejects.toMatchObject({ code: "invalid" });
     await expect(verifyEmail(accounts.ctx, null)).rejects.toMatchObject({ code: "invalid" });
+  });
+});
+
+describe("the audit log of signing in", () => {
+  it("records failed attempts (whose account, not the address typed), sign-ins and sign-outs, with the client's address", async () => {
+    await signUp(accounts.ctx, { name: "Rafa Audit", email: "rafa@audit.test", password, locale: "es" });
+    await verifyEmail(accounts.ctx, await verificationTokenFor("rafa@audit.test"));
+    const [user] = await accounts.ctx.db.select().from(users).where(eq(users.email, "rafa@audit.test"));
+    const from = new Headers({ "x-pares-client-ip": "203.0.113.7" });
+    await expect(signIn(accounts.ctx, { email: "rafa@audit.test", password: "not the password at all" }, from)).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(signIn(accounts.ctx, { email: "nobody@audit.test", password: "not the password at all" }, from)).rejects.toMatchObject({ code: "unauthorized" });
+    const { headers } = await signIn(accounts.ctx, { email: "rafa@audit.test", password }, from);
+    await signOut(accounts.ctx, new Headers({ cookie: cookieFrom(headers), "x-pares-client-ip": "203.0.113.7" }));
+    const events = await accounts.ctx.db.select().from(auditEvents).orderBy(auditEvents.id);
+    const mine = events.filter((e) => e.actorUserId === user!.id || e.subjectUserId === user!.id);
+    expect(mine.map((e) => e.kind)).toEqual(["sign_in_failed", "sign_in", "sign_out"]);
+    expect(mine.every((e) => e.ipAddress === "203.0.113.7")).toBe(true);
+    const unknown = events.find((e) => e.kind === "sign_in_failed" && e.subjectUserId === null);
+    expect(unknown?.details).toMatchObject({ knownAccount: false });
+    expect(JSON.stringify(events)).not.toContain("nobody@audit.test");
   });
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, gt, lt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import type { Auth } from "../../platform/auth.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { signInInput, type SignInInput } from "./inputs.ts";
-import { signInFailures } from "./schema.ts";
+import { signInFailures, users } from "./schema.ts";
 import { isBetterAuthError } from "./sign-up.ts";
 
 /** Failed attempts allowed per address within the window; the next one is refused with 429. */
@@ -35,17 +36,35 @@ export async function signIn(
     .select({ n: count() })
     .from(signInFailures)
     .where(and(eq(signInFailures.email, email), gt(signInFailures.failedAt, since)));
-  if ((recent?.n ?? 0) > signInFailureLimit) throw new AppError("rate_limited", "error.signIn.rateLimited");
+  const ipAddress = requestHeaders.get("x-pares-client-ip");
+  if ((recent?.n ?? 0) > signInFailureLimit) {
+    await recordFailure(ctx, email, ipAddress, "rate_limited");
+    throw new AppError("rate_limited", "error.signIn.rateLimited");
+  }
   try {
     const { headers, response } = await ctx.auth.api.signInEmail({ body: { email, password }, headers: requestHeaders, returnHeaders: true });
     await ctx.db.delete(signInFailures).where(eq(signInFailures.email, email));
     // The two-factor plugin replaces the answer; Better Auth's types do not know it.
     const twoFactorRequired = (response as { twoFactorRedirect?: boolean }).twoFactorRedirect === true;
+    const userId = (response as { user?: { id?: string } }).user?.id;
+    if (!twoFactorRequired && userId) await recordAuditEvent(ctx.db, { kind: "sign_in", actorUserId: userId, ipAddress, details: { method: "password" } });
     return { headers, twoFactorRequired };
   } catch (err) {
     await ctx.db.delete(signInFailures).where(lt(signInFailures.failedAt, sql`now() - interval '1 hour'`));
     if (isBetterAuthError(err, "EMAIL_NOT_VERIFIED")) throw new AppError("forbidden", "error.signIn.unverified");
-    if (isBetterAuthError(err, "INVALID_EMAIL_OR_PASSWORD")) throw new AppError("unauthorized", "error.signIn.invalid");
+    if (isBetterAuthError(err, "INVALID_EMAIL_OR_PASSWORD")) {
+      await recordFailure(ctx, email, ipAddress, "invalid_credentials");
+      throw new AppError("unauthorized", "error.signIn.invalid");
+    }
     throw err;
   }
+}
+
+/**
+ * A failed sign-in in the audit log: for an existing account, whose account it was; for an
+ * unknown address, only that the address is unknown (the address itself is not kept).
+ */
+async function recordFailure(ctx: ServiceContext, email: string, ipAddress: string | null, reason: string): Promise<void> {
+  const [user] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  await recordAuditEvent(ctx.db, { kind: "sign_in_failed", subjectUserId: user?.id ?? null, ipAddress, details: { reason, knownAccount: Boolean(user) } });
 }
