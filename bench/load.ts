@@ -30,8 +30,11 @@ export function summarize(latencies: number[], errors: number, seconds: number):
   };
 }
 
-/** Runs `connections` loops of `next()` URLs for `seconds`; a non-2xx answer counts as an error. */
-export async function runLoad(options: { connections: number; seconds: number; next: (i: number) => string }): Promise<LoadResult> {
+/** A request to send: a URL, or a URL with headers (an API token). */
+export type Target = string | { url: string; headers: Record<string, string> };
+
+/** Runs `connections` loops of `next()` requests for `seconds`; a non-2xx answer counts as an error. */
+export async function runLoad(options: { connections: number; seconds: number; next: (i: number) => Target }): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   let counter = 0;
@@ -40,10 +43,10 @@ export async function runLoad(options: { connections: number; seconds: number; n
   await Promise.all(
     Array.from({ length: options.connections }, async () => {
       while (performance.now() < deadline) {
-        const url = options.next(counter++);
+        const target = options.next(counter++);
         const t0 = performance.now();
         try {
-          const response = await fetch(url);
+          const response = typeof target === "string" ? await fetch(target) : await fetch(target.url, { headers: target.headers });
           await response.arrayBuffer();
           if (response.ok) latencies.push(performance.now() - t0);
           else errors++;

@@ -13,7 +13,12 @@ import { searchCitiesInput } from "../modules/cities/inputs.ts";
 import { buildCitySearch, runCitySearch, searchTiers } from "../modules/cities/search-cities.ts";
 import { type DatabaseHandle, openDatabase } from "../platform/db/client.ts";
 import { ensureBuild, ensureSeededPglite, startServer } from "../tests/support/server-process.ts";
-import { type LoadResult, runLoad, timeSequential } from "./load.ts";
+import { describeMe } from "../modules/accounts/describe-me.ts";
+import { listAuditEvents } from "../modules/audit/list-audit-events.ts";
+import { loadActor } from "../modules/organizations/actor.ts";
+import { listOrganizations } from "../modules/organizations/list-organizations.ts";
+import { type GeneratedOrganizations, generateOrganizations, scale } from "./generate-organizations.ts";
+import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -34,9 +39,13 @@ interface Row {
   result: LoadResult;
 }
 
-async function benchEngine(engine: string, serverEnv: Record<string, string>, direct: DatabaseHandle): Promise<Row[]> {
-  const server = await startServer({ ...serverEnv, LOG_LEVEL: "warn", DEMO_DATA: "true" });
+async function benchEngine(engine: string, serverEnv: Record<string, string>, direct: DatabaseHandle, generated: GeneratedOrganizations): Promise<Row[]> {
+  const server = await startServer({ ...serverEnv, LOG_LEVEL: "warn", DEMO_DATA: "true", API_TOKEN_RATE_LIMIT: "1000000" });
   const rows: Row[] = [];
+  const measure = async (scenario: string, next: (i: number) => Target) => {
+    await runLoad({ connections: 4, seconds: 2, next });
+    rows.push({ engine, scenario: `${scenario} (${connections} connections)`, result: await runLoad({ connections, seconds, next }) });
+  };
   try {
     for (const [scenario, path] of [
       ["city search, API /api/v1/cities", "/api/v1/cities?"],
@@ -55,6 +64,36 @@ async function benchEngine(engine: string, serverEnv: Record<string, string>, di
       }
     });
     rows.push({ engine, scenario: "city search, same SQL in-process (1 connection)", result: raw });
+
+    // Accounts and organizations, over the generated data (bench/generate-organizations.ts).
+    const { searches: orgSearches, focalToken, adminToken, slug } = generated;
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}`, "accept-language": "es" });
+    await measure("organization directory, API /api/v1/organizations", (i) => `${server.url}/api/v1/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`);
+    await measure("organization directory, page /es/organizations", (i) => `${server.url}/es/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`);
+    rows.push({
+      engine,
+      scenario: "organization directory, same use case in-process (1 connection)",
+      result: await timeSequential(orgSearches.length * 10, (i) => listOrganizations(direct, orgSearches[i % orgSearches.length]!, "es")),
+    });
+    await measure("who am I, API /api/v1/me with a token", () => ({ url: `${server.url}/api/v1/me`, headers: bearer(focalToken) }));
+    const focalId = "bench-user-1";
+    rows.push({
+      engine,
+      scenario: "who am I, same use case in-process (1 connection)",
+      result: await timeSequential(200, async () => describeMe(direct, (await loadActor(direct, focalId, { kind: "token", scope: "read" }))!)),
+    });
+    await measure("members of an organization, API with a token", () => ({ url: `${server.url}/api/v1/organizations/${slug}/members`, headers: bearer(focalToken) }));
+    const auditFilters: Record<string, string>[] = [{ kind: "sign_in" }, { person: "person17@bench.test" }, { kind: "sign_in_failed", page: "3" }, {}, { from: "2026-01-01", kind: "token_created" }];
+    await measure(`audit log of ${scale.auditEvents.toLocaleString("en")} events, API with an administrator's token`, (i) => ({
+      url: `${server.url}/api/v1/audit-events?${queryString(auditFilters[i % auditFilters.length]!)}`,
+      headers: bearer(adminToken),
+    }));
+    const admin = (await loadActor(direct, `bench-user-${scale.people}`))!;
+    rows.push({
+      engine,
+      scenario: "audit log, same use case in-process (1 connection)",
+      result: await timeSequential(auditFilters.length * 20, (i) => listAuditEvents(direct, admin, auditFilters[i % auditFilters.length]! as never)),
+    });
   } finally {
     await server.stop();
   }
@@ -85,11 +124,15 @@ async function main() {
   const rows: Row[] = [];
   try {
     // The server and the in-process measurement each open their own copy (one writer per directory).
-    cpSync(seeded, join(work, "server"), { recursive: true });
-    cpSync(seeded, join(work, "direct"), { recursive: true });
+    cpSync(seeded, join(work, "generated"), { recursive: true });
+    const generating = await openDatabase({ dir: join(work, "generated") });
+    const generated = await generateOrganizations(generating.db);
+    await generating.close();
+    cpSync(join(work, "generated"), join(work, "server"), { recursive: true });
+    cpSync(join(work, "generated"), join(work, "direct"), { recursive: true });
     const direct = await openDatabase({ dir: join(work, "direct") });
     try {
-      rows.push(...(await benchEngine("pglite", { PGLITE_DIR: join(work, "server"), DATABASE_URL: "" }, direct)));
+      rows.push(...(await benchEngine("pglite", { PGLITE_DIR: join(work, "server"), DATABASE_URL: "" }, direct, generated)));
     } finally {
       await direct.close();
     }
@@ -106,7 +149,8 @@ async function main() {
         await server.stop();
         const directPg = await openDatabase({ url: target.toString() });
         try {
-          rows.push(...(await benchEngine("postgres", { DATABASE_URL: target.toString() }, directPg)));
+          const generatedPg = await generateOrganizations(directPg.db);
+          rows.push(...(await benchEngine("postgres", { DATABASE_URL: target.toString() }, directPg, generatedPg)));
         } finally {
           await directPg.close();
         }
