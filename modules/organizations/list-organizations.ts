@@ -30,14 +30,9 @@ export async function listOrganizations(ctx: ServiceContext, raw: ListOrganizati
   if (input.country) filters.push(eq(organizations.countryCode, input.country));
   if (input.verified) filters.push(input.verified === "yes" ? isNotNull(organizations.verifiedAt) : isNull(organizations.verifiedAt));
   const q = input.q?.trim();
-  if (q) filters.push(sql`public.pares_normalize(${organizations.name}) like '%' || public.pares_normalize(${q}) || '%'`);
+  if (q) filters.push(sql`${organizations.nameNorm} like '%' || public.pares_normalize(${q}) || '%'`);
   const where = and(...filters);
   const [total] = await ctx.db.select({ n: count() }).from(organizations).where(where);
-  const memberCount = ctx.db
-    .select({ organizationId: organizationMembers.organizationId, n: count().as("n") })
-    .from(organizationMembers)
-    .groupBy(organizationMembers.organizationId)
-    .as("member_count");
   const rows = await ctx.db
     .select({
       slug: organizations.slug,
@@ -48,14 +43,14 @@ export async function listOrganizations(ctx: ServiceContext, raw: ListOrganizati
       countryCode: organizations.countryCode,
       countryName: countries.name,
       verifiedAt: organizations.verifiedAt,
-      memberCount: memberCount.n,
+      // Counted for the rows of the page only (the primary key's index), not for the whole table.
+      memberCount: sql<number>`(select count(*) from ${organizationMembers} where ${organizationMembers.organizationId} = ${organizations.id})`.mapWith(Number),
     })
     .from(organizations)
     .innerJoin(countries, eq(countries.code, organizations.countryCode))
     .leftJoin(cities, eq(cities.id, organizations.cityId))
-    .leftJoin(memberCount, eq(memberCount.organizationId, organizations.id))
     .where(where)
-    .orderBy(desc(sql`${organizations.verifiedAt} is not null`), asc(sql`public.pares_normalize(${organizations.name})`), asc(organizations.id))
+    .orderBy(desc(sql`(${organizations.verifiedAt} is not null)`), asc(organizations.nameNorm), asc(organizations.id))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const n = total?.n ?? 0;

@@ -28,6 +28,10 @@ export const organizations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
+    /** The name folded for search and sorting (accents, case and punctuation ignored). */
+    nameNorm: text("name_norm")
+      .notNull()
+      .generatedAlwaysAs(sql`public.pares_normalize(name)`),
     kind: text("kind", { enum: organizationKinds }).notNull(),
     /** The city a local government governs, or the lead municipality of a group. */
     cityId: integer("city_id").references(() => cities.id),
@@ -52,7 +56,9 @@ export const organizations = pgTable(
       .on(t.cityId)
       .where(sql`${t.kind} = 'local_government' and ${t.mergedIntoId} is null`),
     index("organizations_country_idx").on(t.countryCode),
-    index("organizations_name_trgm_idx").using("gin", sql`public.pares_normalize(${t.name}) gin_trgm_ops`),
+    index("organizations_name_norm_trgm_idx").using("gin", sql`${t.nameNorm} gin_trgm_ops`),
+    // The directory's order: verified first, then by name.
+    index("organizations_directory_order_idx").on(sql`(${t.verifiedAt} is not null) desc`, t.nameNorm),
   ],
 );
 
