@@ -3,7 +3,7 @@
 // tokens (a focal point's and a platform administrator's with two-factor sign-in on).
 import { sql } from "drizzle-orm";
 import { personalAccessTokens } from "../modules/accounts/schema.ts";
-import { hashSecret, newSecret } from "../modules/organizations/tokens.ts";
+import { hashSecret, newSecret } from "../platform/tokens.ts";
 import type { Database } from "../platform/db/client.ts";
 
 export const scale = { people: 50_000, organizations: 10_000, auditEvents: 200_000 };

@@ -17,7 +17,7 @@ import { loadActor } from "../modules/organizations/actor.ts";
 import { addMember, createOrganizationRecord, createPerson, findCityId } from "../modules/organizations/factories.ts";
 import { invitations, joinRequests } from "../modules/organizations/schema.ts";
 import { demoPassword } from "../modules/organizations/seed-demo-organizations.ts";
-import { hashSecret, newSecret } from "../modules/organizations/tokens.ts";
+import { hashSecret, newSecret } from "../platform/tokens.ts";
 import { createAuth } from "../platform/auth.ts";
 import { loadConfig } from "../platform/config.ts";
 import type { AppServices } from "../platform/context.ts";

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
-import { hashSecret } from "../organizations/tokens.ts";
+import { hashSecret } from "../../platform/tokens.ts";
 import { tokenPrefix } from "./create-token.ts";
 import { personalAccessTokens, type TokenScope } from "./schema.ts";
 

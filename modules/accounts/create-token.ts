@@ -5,7 +5,7 @@ import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
-import { hashSecret, newSecret } from "../organizations/tokens.ts";
+import { hashSecret, newSecret } from "../../platform/tokens.ts";
 import { createTokenInput, type CreateTokenInput } from "./inputs.ts";
 import { accountPolicy } from "./policy.ts";
 import { personalAccessTokens } from "./schema.ts";

@@ -7,7 +7,7 @@ import { users } from "../accounts/schema.ts";
 import type { Actor } from "./actor.ts";
 import { openInvitation } from "./invite-member.ts";
 import { invitations, organizationMembers, organizations } from "./schema.ts";
-import { hashSecret } from "./tokens.ts";
+import { hashSecret } from "../../platform/tokens.ts";
 
 /**
  * Accepts an invitation for the signed-in person, whose address must be the invited one. The

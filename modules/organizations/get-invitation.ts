@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type MemberRole, invitations, organizations } from "./schema.ts";
-import { hashSecret } from "./tokens.ts";
+import { hashSecret } from "../../platform/tokens.ts";
 
 export interface InvitationView {
   organization: { slug: string; name: string };

@@ -12,7 +12,7 @@ import { findOrganization } from "./find-organization.ts";
 import { inviteMemberInput, type InviteMemberInput } from "./inputs.ts";
 import { organizationPolicy } from "./policy.ts";
 import { invitations, organizationMembers } from "./schema.ts";
-import { hashSecret, newSecret } from "./tokens.ts";
+import { hashSecret, newSecret } from "../../platform/tokens.ts";
 
 export const invitationValidDays = 7;
 /** The same invitation sent again within this window (a double submit) is not sent twice. */

@@ -1,3 +1,4 @@
+// Secrets for links and API tokens, and what is stored instead of them.
 import { createHash, randomBytes } from "node:crypto";
 
 /** A secret for a link or an API token (256 bits, URL-safe). */
