@@ -3,14 +3,17 @@ import { describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema.ts";
 import { secretOf, totpCode } from "../../tests/support/totp.ts";
 import { loadActor } from "../organizations/actor.ts";
+import { authenticateToken } from "./authenticate-token.ts";
 import { completeTwoFactorSignIn } from "./complete-two-factor-sign-in.ts";
 import { confirmTwoFactor } from "./confirm-two-factor.ts";
 import { createAdmin } from "./create-admin.ts";
+import { createToken } from "./create-token.ts";
 import { disableTwoFactor } from "./disable-two-factor.ts";
 import { enableTwoFactor } from "./enable-two-factor.ts";
 import { getCurrentUser } from "./get-current-user.ts";
 import { getTwoFactorStatus } from "./get-two-factor-status.ts";
 import { regenerateBackupCodes } from "./regenerate-backup-codes.ts";
+import { users } from "./schema.ts";
 import { signIn } from "./sign-in.ts";
 import { signUp } from "./sign-up.ts";
 import { accountsTestContextPerFile, cookieJar } from "./testing.ts";
@@ -200,5 +203,26 @@ describe("managing two-factor sign-in", () => {
     expect((await signInWithPassword("off@asuncion.test")).twoFactorRequired).toBe(false);
     await expect(disableTwoFactor(accounts.ctx, { password }, jar.headers())).rejects.toMatchObject({ code: "conflict" });
     await expect(regenerateBackupCodes(accounts.ctx, { password }, jar.headers())).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("sessions and tokens from before two-step sign-in", () => {
+  it("end when it is turned on, so they cannot inherit the powers of a role that requires it", async () => {
+    await newAccount("antes@montevideo.test");
+    const other = await signInWithPassword("antes@montevideo.test");
+    const [user] = await accounts.ctx.db.select().from(users).where(eq(users.email, "antes@montevideo.test"));
+    await accounts.ctx.db.update(users).set({ role: "admin" }).where(eq(users.id, user!.id));
+    // Before: the administrator's powers wait, and no token can be made meanwhile.
+    const waiting = (await loadActor(accounts.ctx, user!.id))!;
+    expect(waiting).toMatchObject({ platformAdmin: false, mustEnableTwoFactor: true });
+    await expect(createToken(accounts.ctx, waiting, { name: "early", scope: "write", expiresInDays: 30 })).rejects.toMatchObject({ code: "forbidden" });
+    // A token made earlier, as an ordinary user, is revoked when two-step sign-in is turned on.
+    await accounts.ctx.db.update(users).set({ role: "user" }).where(eq(users.id, user!.id));
+    const early = await createToken(accounts.ctx, (await loadActor(accounts.ctx, user!.id))!, { name: "early", scope: "write", expiresInDays: 30 });
+    await accounts.ctx.db.update(users).set({ role: "admin" }).where(eq(users.id, user!.id));
+    const { jar } = await turnOn("antes@montevideo.test");
+    expect(await authenticateToken(accounts.ctx, early.token)).toBeNull();
+    expect(await getCurrentUser(accounts.ctx, other.jar.headers())).toBeNull();
+    expect((await getCurrentUser(accounts.ctx, jar.headers()))?.email).toBe("antes@montevideo.test");
   });
 });
