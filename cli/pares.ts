@@ -9,6 +9,7 @@ import { createAuth } from "../platform/auth.ts";
 import { AppError } from "../platform/errors.ts";
 import { isLocale } from "../platform/i18n/locales.ts";
 import { resolveSecret } from "../platform/secret.ts";
+import { demoAccountsAllowed } from "../platform/config.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
@@ -66,7 +67,7 @@ async function main(argv: string[]) {
       return withDatabase(async (db) => {
         await migrateDatabase(db);
         await loadReferenceData(db);
-        const created = await seedDemoData(db);
+        const created = await seedDemoData(db, { accounts: demoAccountsAllowed({ ...loadConfigOrExit(), DEMO_DATA: true }) });
         out(created.length ? `Seeded: ${created.join(", ")}.` : "Demo data already present; nothing changed.");
       });
     case "import-cities": {

@@ -7,7 +7,15 @@ export interface ModuleManifest {
   /** Loads shipped reference data; idempotent. Returns the names of the data sets it (re)loaded. */
   loadReferenceData?: (db: Database) => Promise<string[]>;
   /** Seeds demo content once; returns what it created (empty when it already existed). */
-  seedDemo?: (db: Database) => Promise<string[]>;
+  seedDemo?: (db: Database, options: DemoOptions) => Promise<string[]>;
   /** The e-mails the module sends. */
   emailTemplates?: EmailTemplate[];
+}
+
+export interface DemoOptions {
+  /**
+   * Whether to create the demo accounts, whose password is published: only where nobody else
+   * can reach the server (see demoAccountsAllowed in platform/config.ts).
+   */
+  accounts: boolean;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, demoAccountsAllowed, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("has defaults that run the platform on the embedded database", () => {
@@ -33,5 +33,15 @@ describe("loadConfig", () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(loadConfig({ DEMO_DATA: "false", TRUST_PROXY: "1" })).toMatchObject({ DEMO_DATA: false, TRUST_PROXY: true });
+  });
+});
+
+describe("demo accounts", () => {
+  it("are made only where nobody else reaches the server, unless DEMO_ACCOUNTS says so", () => {
+    expect(demoAccountsAllowed(loadConfig({}))).toBe(true);
+    expect(demoAccountsAllowed(loadConfig({ PUBLIC_URL: "http://localhost:3000" }))).toBe(true);
+    expect(demoAccountsAllowed(loadConfig({ PUBLIC_URL: "https://pares.example.org" }))).toBe(false);
+    expect(demoAccountsAllowed(loadConfig({ PUBLIC_URL: "https://demo.pares.example.org", DEMO_ACCOUNTS: "true" }))).toBe(true);
+    expect(demoAccountsAllowed(loadConfig({ DEMO_DATA: "false", DEMO_ACCOUNTS: "true" }))).toBe(false);
   });
 });

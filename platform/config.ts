@@ -18,6 +18,11 @@ export const configSchema = z.object({
   PGLITE_DIR: z.string().min(1).default("./data/pglite"),
   SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO_DATA: boolean.default(true),
+  /**
+   * Demo accounts (published password). Default: with the demo data, unless PUBLIC_URL says the
+   * server is reachable from elsewhere (see demoAccountsAllowed).
+   */
+  DEMO_ACCOUNTS: boolean.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(10_000),
   SMTP_URL: z
@@ -75,4 +80,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(variable, `is invalid: ${issue.message}${shown}`);
   }
   return parsed.data;
+}
+
+/**
+ * Whether demo accounts are created and printed: their password is in the source code, so by
+ * default only on a server nobody else reaches (no PUBLIC_URL, or a loopback one). DEMO_ACCOUNTS
+ * says otherwise explicitly (a public demo installation).
+ */
+export function demoAccountsAllowed(config: Config): boolean {
+  if (!config.DEMO_DATA) return false;
+  if (config.DEMO_ACCOUNTS !== undefined) return config.DEMO_ACCOUNTS;
+  if (!config.PUBLIC_URL) return true;
+  const host = new URL(config.PUBLIC_URL).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.endsWith(".localhost");
 }

@@ -13,7 +13,7 @@ import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
 import { emailTemplates } from "../modules/index.ts";
 import { demoAccounts, demoPassword } from "../modules/organizations/seed-demo-organizations.ts";
 import { createAuth, ssoProviderOf } from "../platform/auth.ts";
-import type { Config } from "../platform/config.ts";
+import { type Config, demoAccountsAllowed } from "../platform/config.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
 import type { Logger } from "../platform/log.ts";
 import { createEmailHandler } from "../platform/mail/deliver-email.ts";
@@ -29,7 +29,8 @@ export async function start() {
   const log = createLogger(config.LOG_LEVEL);
   const database = await openDatabaseOrExit(config);
   log.info({ engine: database.engine, location: database.location }, "database open");
-  const prepared = await prepareDatabase(database, { demo: config.DEMO_DATA });
+  const demoAccounts = demoAccountsAllowed(config);
+  const prepared = await prepareDatabase(database, { demo: config.DEMO_DATA, demoAccounts });
   log.info(prepared, "database ready");
 
   const secret = resolveSecret(config);
@@ -79,7 +80,7 @@ export async function start() {
     const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
     log.info({ port }, "listening");
     process.stdout.write(`\nPares is running at ${config.PUBLIC_URL ?? `http://${host}:${port}`}/\n\n`);
-    if (config.DEMO_DATA) process.stdout.write(demoAccountsNotice());
+    if (demoAccounts) process.stdout.write(demoAccountsNotice());
   });
 
   const shutdown = (signal: string) => {

@@ -3,12 +3,12 @@
 // accounts at start.
 import { eq } from "drizzle-orm";
 import type { Database } from "../../platform/db/client.ts";
+import type { DemoOptions } from "../manifest.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
-import { users } from "../accounts/schema.ts";
 import { networks } from "../networks/schema.ts";
 import { demoNetworkSlug } from "../networks/seed-demo-network.ts";
 import { addMember, createOrganizationRecord, createPerson, findCityId } from "./factories.ts";
-import type { MemberRole, OrganizationKind } from "./schema.ts";
+import { type MemberRole, type OrganizationKind, organizations } from "./schema.ts";
 
 /** Known only to demo installations; printed by `npm start` in demo mode. */
 export const demoPassword = "Cidades-em-rede-2026";
@@ -115,9 +115,9 @@ const demoPeople: DemoPerson[] = [
 /** The demo accounts, for the start-up message. */
 export const demoAccounts: DemoAccount[] = demoPeople.map((p) => ({ email: p.email, name: p.name, actor: p.actor, organization: p.membership?.slug }));
 
-export async function seedDemoOrganizations(db: Database): Promise<string[]> {
+export async function seedDemoOrganizations(db: Database, options: DemoOptions): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const [seeded] = await tx.select({ id: users.id }).from(users).where(eq(users.email, demoPeople[0]!.email));
+    const [seeded] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, demoOrganizations[0]!.slug));
     if (seeded) return [];
     const [existing] = await tx.select().from(networks).where(eq(networks.slug, demoNetworkSlug));
     const ids = new Map<string, string>();
@@ -132,7 +132,7 @@ export async function seedDemoOrganizations(db: Database): Promise<string[]> {
       await tx.update(networks).set({ secretariatOrganizationId: secretariat }).where(eq(networks.id, existing.id));
     }
     let created = 0;
-    for (const person of demoPeople) {
+    for (const person of options.accounts ? demoPeople : []) {
       const userId = await createPerson(tx, { ...person, password: demoPassword, role: person.platformAdmin ? "admin" : "user" });
       const orgId = person.membership && ids.get(person.membership.slug);
       if (orgId) await addMember(tx, orgId, userId, person.membership!.role);

@@ -1,5 +1,6 @@
 // The steps every start and the `migrate` / `seed` commands share.
 import { modules } from "../../modules/index.ts";
+import type { DemoOptions } from "../../modules/manifest.ts";
 import type { DatabaseHandle } from "./client.ts";
 import { migrateDatabase } from "./migrate.ts";
 
@@ -9,15 +10,15 @@ export async function loadReferenceData(handle: DatabaseHandle): Promise<string[
   return loaded;
 }
 
-export async function seedDemoData(handle: DatabaseHandle): Promise<string[]> {
+export async function seedDemoData(handle: DatabaseHandle, options: DemoOptions = { accounts: true }): Promise<string[]> {
   const created: string[] = [];
-  for (const m of modules) if (m.seedDemo) created.push(...(await m.seedDemo(handle.db)));
+  for (const m of modules) if (m.seedDemo) created.push(...(await m.seedDemo(handle.db, options)));
   return created;
 }
 
-export async function prepareDatabase(handle: DatabaseHandle, options: { demo: boolean }) {
+export async function prepareDatabase(handle: DatabaseHandle, options: { demo: boolean; demoAccounts?: boolean }) {
   await migrateDatabase(handle);
   const reference = await loadReferenceData(handle);
-  const demo = options.demo ? await seedDemoData(handle) : [];
+  const demo = options.demo ? await seedDemoData(handle, { accounts: options.demoAccounts ?? true }) : [];
   return { reference, demo };
 }
