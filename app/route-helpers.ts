@@ -72,6 +72,7 @@ export async function orPageError<T>(work: Promise<T>, request: Request, params:
       if (error.code === "unauthorized") throw signInRedirect(request, pageLocale(params));
       if (error.code === "not_found") throw data(null, { status: 404 });
       if (error.code === "forbidden") throw data(null, { status: 403 });
+      if (error.code === "invalid") throw data(null, { status: 400 });
     }
     throw error;
   }

@@ -100,14 +100,16 @@ async function postIsGenuine(c: Context, config: Config, token: string): Promise
 
 /**
  * The client's address, for sessions and the audit log, handed on in this header: from the
- * proxy's X-Forwarded-For when a proxy is trusted, else from the socket. A client cannot
+ * last X-Forwarded-For entry (the one the trusted proxy added) when a proxy is trusted, else
+ * from the socket. A client cannot
  * choose it: an incoming header of that name is always replaced or removed.
  */
 export const clientIpHeader = "x-pares-client-ip";
 
 export function clientAddress(config: Config): MiddlewareHandler {
   return async (c, next) => {
-    const forwarded = config.TRUST_PROXY ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+    // A proxy appends the address it saw to what the client sent: only the last entry is the proxy's word.
+    const forwarded = config.TRUST_PROXY ? c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim() : undefined;
     let address = forwarded;
     if (!address) {
       try {

@@ -8,7 +8,7 @@ import type { Route } from "./+types/reset-password";
 export async function action({ request, params, context }: Route.ActionArgs) {
   const fields = await formFields(request);
   try {
-    await resetPassword(services(context), { token: fields.token ?? "", password: fields.password ?? "" });
+    await resetPassword(services(context), { token: fields.token ?? "", password: fields.password ?? "" }, request.headers);
     return { done: true as const };
   } catch (error) {
     return formError(error, pageLocale(params));

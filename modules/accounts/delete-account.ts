@@ -7,7 +7,8 @@ import type { Database } from "../../platform/db/client.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { emailOutboxKind } from "../../platform/mail/send-email.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
-import { invitations } from "../organizations/schema.ts";
+import { lockMembers } from "../organizations/change-member-role.ts";
+import { invitations, organizationMembers } from "../organizations/schema.ts";
 import { confirmIdentity } from "./confirm-identity.ts";
 import { identityProof, type IdentityProof } from "./inputs.ts";
 import { listDeletionBlockers } from "./list-deletion-blockers.ts";
@@ -31,6 +32,10 @@ export async function deleteAccount(ctx: ServiceContext & { auth: Auth }, raw: I
   await confirmIdentity(ctx, user, parsed.data);
   await ctx.db.transaction(async (t) => {
     const tx = t as unknown as Database;
+    // The person's organizations, locked in a fixed order, so the last-focal-point check below
+    // cannot race another member leaving.
+    const mine = await tx.select({ id: organizationMembers.organizationId }).from(organizationMembers).where(eq(organizationMembers.userId, user.id));
+    for (const id of mine.map((m) => m.id).sort()) await lockMembers(tx, id);
     if ((await listDeletionBlockers({ db: tx }, user.id)).length > 0) throw new AppError("conflict", "error.deleteAccount.lastFocalPoint");
     await tx.delete(invitations).where(eq(invitations.acceptedBy, user.id));
     // Password-reset and similar one-time links carry the account's id.

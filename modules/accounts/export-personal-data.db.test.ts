@@ -76,7 +76,7 @@ describe("download my data", () => {
     await db.insert(joinRequests).values({ organizationId: other!.id, userId: id, message: "Quisiera sumarme" });
     await db.insert(personalAccessTokens).values({ userId: id, name: "Mi script", scope: "read", tokenHash: secrets.tokenHash, prefix: "pares_ab12", expiresAt });
     await recordAuditEvent(db, { kind: "token_created", actorUserId: id, ipAddress: "203.0.113.9" });
-    await recordAuditEvent(db, { kind: "member_added", actorUserId: "someone-else", subjectUserId: id, organizationId: org!.id });
+    await recordAuditEvent(db, { kind: "member_added", actorUserId: "someone-else", subjectUserId: id, organizationId: org!.id, ipAddress: "198.51.100.4" });
     await recordAuditEvent(db, { kind: "member_added", actorUserId: "someone-else", subjectUserId: "a-third-person" });
 
     const data = await exportPersonalData(accounts.ctx, id, "pt");
@@ -99,7 +99,10 @@ describe("download my data", () => {
     expect(data.invitationsReceived).toEqual([expect.objectContaining({ organization: "Otra Organización" })]);
     expect(data.joinRequests).toEqual([expect.objectContaining({ organization: "Otra Organización", message: "Quisiera sumarme", status: "pending" })]);
     expect(data.personalAccessTokens).toEqual([expect.objectContaining({ name: "Mi script", prefix: "pares_ab12", scope: "read" })]);
-    expect(data.auditEvents.map((e) => e.kind)).toEqual(["token_created", "member_added"]);
+    expect(data.auditEvents.map((e) => e.kind)).toEqual(["sign_in", "token_created", "member_added"]);
+    // Someone else's action concerning the person: not who, nor from where.
+    expect(data.auditEvents.at(-1)).toMatchObject({ kind: "member_added", actorUserId: null, ipAddress: null });
+    expect(JSON.stringify(data)).not.toContain("198.51.100.4");
 
     const json = JSON.stringify(data);
     const [credential] = await db.select({ hash: accountRows.password }).from(accountRows).where(eq(accountRows.providerId, "credential"));

@@ -173,7 +173,9 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, lo
     joinRequests: requests,
     joinRequestsDecided: decided,
     personalAccessTokens: tokens,
-    auditEvents: events,
+    // Events someone else did concerning the person: what happened and when, not who did it
+    // from where (that is the other person's data).
+    auditEvents: events.map((e) => (e.actorUserId === userId ? e : { ...e, actorUserId: null, ipAddress: null })),
   };
 }
 

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditEvents } from "../../platform/audit/schema.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
 import { getCurrentUser } from "./get-current-user.ts";
 import { requestPasswordReset } from "./request-password-reset.ts";
@@ -24,6 +26,8 @@ describe("password reset", () => {
     await resetPassword(accounts.ctx, { token: await accounts.tokenOf("lucia@rosario.test", "accounts.reset-password"), password: "una frase nueva y distinta" });
 
     expect(await getCurrentUser(accounts.ctx, session)).toBeNull();
+    const resets = await accounts.ctx.db.select().from(auditEvents).where(eq(auditEvents.kind, "password_reset"));
+    expect(resets).toHaveLength(1);
     await expect(signIn(accounts.ctx, { email: "lucia@rosario.test", password: "mi contraseña de siempre" }, new Headers())).rejects.toMatchObject({ code: "unauthorized" });
     await expect(signIn(accounts.ctx, { email: "lucia@rosario.test", password: "una frase nueva y distinta" }, new Headers())).resolves.toBeDefined();
   });

@@ -1,10 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
-import { requireSignedIn } from "../../platform/authz.ts";
+import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { users } from "../accounts/schema.ts";
-import type { Actor } from "./actor.ts";
+import { type Actor, canWrite } from "./actor.ts";
+import { lockMembers } from "./change-member-role.ts";
 import { openInvitation } from "./invite-member.ts";
 import { invitations, organizationMembers, organizations } from "./schema.ts";
 import { hashSecret } from "../../platform/tokens.ts";
@@ -16,6 +17,7 @@ import { hashSecret } from "../../platform/tokens.ts";
  */
 export async function acceptInvitation(ctx: ServiceContext, actor: Actor, token: string): Promise<{ slug: string }> {
   requireSignedIn(actor);
+  authorize(canWrite(actor));
   const userId = actor.userId;
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email, acting: users.actingOrganizationId }).from(users).where(eq(users.id, userId));
@@ -31,6 +33,7 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, token:
       .from(organizations)
       .where(and(eq(organizations.id, invitation.organizationId), isNull(organizations.mergedIntoId)));
     if (!org) throw notFound("error.invitation.invalid");
+    await lockMembers(tx, invitation.organizationId);
     await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: userId }).where(eq(invitations.id, invitation.id));
     const added = await tx
       .insert(organizationMembers)

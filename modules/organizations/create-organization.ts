@@ -37,8 +37,10 @@ export async function createOrganization(
   const userId = actor.userId;
 
   return ctx.db.transaction(async (tx) => {
-    // One creation at a time per person, so a double submit finds the first one.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`org-create:${userId}`}))`);
+    // One creation at a time (organizations are registered rarely): a double submit finds the
+    // first one, and two people registering the same city's government or the same name cannot
+    // both pass the checks below.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organization-create'))`);
     const [repeated] = await tx
       .select({ id: organizations.id, slug: organizations.slug })
       .from(organizations)

@@ -8,6 +8,7 @@ import { isLocale } from "../../platform/i18n/locales.ts";
 import { sendEmail } from "../../platform/mail/send-email.ts";
 import { users } from "../accounts/schema.ts";
 import type { Actor } from "./actor.ts";
+import { lockMembers } from "./change-member-role.ts";
 import { joinDecisionEmail } from "./emails.ts";
 import { assertUuid, findOrganization } from "./find-organization.ts";
 import { decideJoinRequestInput } from "./inputs.ts";
@@ -30,6 +31,7 @@ export async function decideJoinRequest(
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const approved = parsed.data.decision === "approve";
   await ctx.db.transaction(async (tx) => {
+    await lockMembers(tx, org.id);
     const [request] = await tx
       .update(joinRequests)
       .set({ status: approved ? "approved" : "declined", decidedBy: actor.userId, decidedAt: new Date() })

@@ -6,6 +6,7 @@ import { invalid } from "../../platform/errors.ts";
 import { users } from "../accounts/schema.ts";
 import { networks } from "../networks/schema.ts";
 import type { Actor } from "./actor.ts";
+import { lockMembers } from "./change-member-role.ts";
 import { findOrganization } from "./find-organization.ts";
 import { organizationPolicy } from "./policy.ts";
 import { invitations, joinRequests, organizationMembers, organizations } from "./schema.ts";
@@ -30,6 +31,15 @@ export async function mergeOrganizations(ctx: ServiceContext, actor: Actor, inpu
   if (duplicate.mergedIntoId) throw invalid({ duplicate: ["i18n:error.merge.alreadyMerged"] });
   if (into.mergedIntoId) throw invalid({ into: ["i18n:error.merge.alreadyMerged"] });
   await ctx.db.transaction(async (tx) => {
+    // Both rows locked (in a fixed order) and checked again: two merges at once cannot make a cycle.
+    const locked = await tx
+      .select({ id: organizations.id, mergedIntoId: organizations.mergedIntoId })
+      .from(organizations)
+      .where(inArray(organizations.id, [duplicate.id, into.id]))
+      .orderBy(organizations.id)
+      .for("update");
+    if (locked.some((o) => o.mergedIntoId)) throw invalid({ duplicate: ["i18n:error.merge.alreadyMerged"] });
+    for (const id of [duplicate.id, into.id].sort()) await lockMembers(tx, id);
     const moving = await tx.select().from(organizationMembers).where(eq(organizationMembers.organizationId, duplicate.id));
     const staying = await tx.select().from(organizationMembers).where(eq(organizationMembers.organizationId, into.id));
     const roles = new Map(staying.map((m) => [m.userId, m.role]));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
-import { invalid } from "../../platform/errors.ts";
+import { AppError, invalid } from "../../platform/errors.ts";
 import { isLocale } from "../../platform/i18n/locales.ts";
 import { sendEmail } from "../../platform/mail/send-email.ts";
 import { users } from "../accounts/schema.ts";
@@ -36,7 +36,9 @@ export async function requestToJoin(ctx: ServiceContext, actor: Actor, slug: str
         .select({ id: joinRequests.id })
         .from(joinRequests)
         .where(and(eq(joinRequests.organizationId, org.id), eq(joinRequests.userId, userId), eq(joinRequests.status, "pending")));
-      return { id: pending!.id, repeated: true };
+      // Decided between the two statements: the person may simply ask again.
+      if (!pending) throw new AppError("conflict", "error.joinRequest.changed");
+      return { id: pending.id, repeated: true };
     }
     const [requester] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
     const focalPoints = await tx

@@ -22,20 +22,22 @@ export async function updateOrganization(ctx: ServiceContext, actor: Actor, slug
   const parsed = updateOrganizationInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const input = parsed.data;
-  const language: Locale = input.descriptionLanguage ?? (isLocale(org.descriptionLanguage) ? org.descriptionLanguage : "es");
-  const description = { ...org.description };
-  if ("description" in raw) {
-    if (input.description) description[language] = input.description;
-    else delete description[language];
-  }
   await ctx.db.transaction(async (tx) => {
+    // Read again, locked, so two edits in different languages at once both keep their text.
+    const [current] = await tx.select().from(organizations).where(eq(organizations.id, org.id)).for("update");
+    const language: Locale = input.descriptionLanguage ?? (isLocale(current!.descriptionLanguage) ? current!.descriptionLanguage : "es");
+    const description = { ...current!.description };
+    if ("description" in raw) {
+      if (input.description) description[language] = input.description;
+      else delete description[language];
+    }
     await tx
       .update(organizations)
       .set({
-        name: input.name ?? org.name,
+        name: input.name ?? current!.name,
         description,
-        descriptionLanguage: org.descriptionLanguage ?? (input.description ? language : null),
-        website: "website" in raw ? (input.website ?? null) : org.website,
+        descriptionLanguage: current!.descriptionLanguage ?? (input.description ? language : null),
+        website: "website" in raw ? (input.website ?? null) : current!.website,
         updatedAt: new Date(),
       })
       .where(eq(organizations.id, org.id));
