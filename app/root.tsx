@@ -32,7 +32,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
   const { services, csrfToken } = getRequestContext(context);
   const [current, actor] = await Promise.all([currentUserOf(context, request), actorOf(context, request)]);
-  const user = current ? { name: current.name, admin: actor.platformAdmin } : null;
+  const user = current ? { name: current.name, admin: actor.platformAdmin, timeZone: current.timeZone } : null;
   const origin = services.config.PUBLIC_URL ? new URL(services.config.PUBLIC_URL).origin : new URL(request.url).origin;
   return { locale, messages: catalogs[locale], csrfToken, origin, user };
 }
@@ -54,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links nonce="" />
       </head>
       <body>
-        <I18nProvider locale={locale} messages={data?.messages ?? catalogs[locale]}>
+        <I18nProvider locale={locale} messages={data?.messages ?? catalogs[locale]} timeZone={data?.user?.timeZone}>
           {children}
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />

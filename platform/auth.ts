@@ -92,6 +92,8 @@ export function createAuth(options: {
       changeEmail: { enabled: true },
       additionalFields: {
         locale: { type: "string", required: false, defaultValue: "es", input: true, validator: { input: z.enum(locales) } },
+        // Read with the session, for dates shown in the person's time zone; set by the profile.
+        timeZone: { type: "string", required: false, input: false },
       },
       // A new account from single sign-on needs an address the provider vouches for. (Linking to an
       // existing account already needs it: Better Auth refuses to link an unverified address.)

@@ -1,7 +1,6 @@
 import { Form, Link } from "react-router";
 import { listMyOrganizations } from "../../modules/organizations/list-my-organizations.ts";
 import { setActingOrganization } from "../../modules/organizations/set-acting-organization.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { CsrfField, ErrorSummary } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, pageLocale, requireActor, services } from "../route-helpers.ts";
@@ -29,7 +28,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function AccountOrganizations({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, dateTime } = useI18n();
   const { memberships, pendingRequests, invitations } = loaderData;
   return (
     <>
@@ -73,7 +72,7 @@ export default function AccountOrganizations({ loaderData, actionData }: Route.C
             {invitations.map((i) => (
               <li key={i.organizationName + i.expiresAt}>
                 {i.organizationName} · {t(`organization.role.${i.role}`)} ·{" "}
-                {t("members.invitations.expires", { time: formatDateTime(locale, new Date(i.expiresAt), "UTC") })}
+                {t("members.invitations.expires", { time: dateTime(i.expiresAt) })}
               </li>
             ))}
           </ul>

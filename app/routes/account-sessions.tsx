@@ -2,7 +2,6 @@ import { Form, redirect } from "react-router";
 import { listSessions } from "../../modules/accounts/list-sessions.ts";
 import { signOutElsewhere } from "../../modules/accounts/sign-out-elsewhere.ts";
 import { AppError } from "../../platform/errors.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { CsrfField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { pageLocale, services } from "../route-helpers.ts";
@@ -32,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function AccountSessions({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, dateTime } = useI18n();
   const others = loaderData.sessions.filter((s) => !s.current).length;
   return (
     <>
@@ -46,7 +45,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
             <h2 className="card-title">{s.current ? t("sessions.current") : t("sessions.other")}</h2>
             <p>{s.userAgent ?? t("sessions.unknownDevice")}</p>
             <p className="muted">
-              {t("sessions.lastActive", { time: formatDateTime(locale, new Date(s.lastActiveAt), "UTC") })}
+              {t("sessions.lastActive", { time: dateTime(s.lastActiveAt) })}
               {s.ipAddress && <> · {t("sessions.address", { ip: s.ipAddress })}</>}
             </p>
           </li>

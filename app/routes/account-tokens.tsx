@@ -2,7 +2,6 @@ import { Form } from "react-router";
 import { createToken } from "../../modules/accounts/create-token.ts";
 import { listTokens } from "../../modules/accounts/list-tokens.ts";
 import { revokeToken } from "../../modules/accounts/revoke-token.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, pageLocale, requireActor, services } from "../route-helpers.ts";
@@ -47,10 +46,10 @@ export function headers() {
 }
 
 export default function AccountTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, dateTime } = useI18n();
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const created = actionData && "created" in actionData ? actionData.created : undefined;
-  const when = (iso: string) => formatDateTime(locale, new Date(iso), "UTC");
+  const when = dateTime;
   const labels = { name: t("tokens.name"), scope: t("tokens.scope"), expiresInDays: t("tokens.expiresInDays") };
   return (
     <>

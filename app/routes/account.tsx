@@ -145,6 +145,16 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </div>
       </Form>
 
+      <h2>{t("account.work")}</h2>
+      <ul className="links">
+        <li>
+          <Link to={`/${locale}/account/organizations`}>{t("myOrganizations.title")}</Link>
+        </li>
+        <li>
+          <Link to={`/${locale}/account/tokens`}>{t("tokens.title")}</Link>
+        </li>
+      </ul>
+
       <h2>{t("account.security")}</h2>
       <ul className="links">
         <li>

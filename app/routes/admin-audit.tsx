@@ -4,7 +4,6 @@ import { listAuditEvents } from "../../modules/audit/list-audit-events.ts";
 import { auditPolicy } from "../../modules/audit/policy.ts";
 import { auditEventKinds } from "../../platform/audit/record-audit-event.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { createTranslator } from "../../platform/i18n/translator.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { SelectField, TextField } from "../components/form.tsx";
@@ -27,7 +26,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
 }
 
 export default function AdminAudit({ loaderData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, dateTime } = useI18n();
   const { query, result, errors } = loaderData;
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const pageLink = (page: number) => `/${locale}/admin/audit?${new URLSearchParams({ ...query, page: String(page) })}`;
@@ -48,8 +47,8 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
           error={errorFor("kind")}
           options={[{ value: "", label: t("admin.audit.anyKind") }, ...auditEventKinds.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))]}
         />
-        <TextField name="person" label={t("admin.audit.person")} type="email" defaultValue={query.person} error={errorFor("person")} />
-        <TextField name="organization" label={t("admin.audit.organization")} defaultValue={query.organization} error={errorFor("organization")} />
+        <TextField name="person" label={t("admin.audit.person")} hint={t("admin.audit.personHint")} defaultValue={query.person} error={errorFor("person")} />
+        <TextField name="organization" label={t("admin.audit.organization")} hint={t("admin.organizations.slugHint")} defaultValue={query.organization} error={errorFor("organization")} />
         <div className="field">
           <label htmlFor="from">{t("admin.audit.from")}</label>
           <input id="from" name="from" type="date" defaultValue={query.from} aria-invalid={errorFor("from") ? true : undefined} />
@@ -85,7 +84,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
                 <tbody>
                   {result.items.map((e) => (
                     <tr key={e.id}>
-                      <td>{formatDateTime(locale, new Date(e.at), "UTC")}</td>
+                      <td>{dateTime(e.at)}</td>
                       <th scope="row">{t(`audit.kind.${e.kind}`)}</th>
                       <td>{who(e.actor)}</td>
                       <td>{who(e.subject)}</td>

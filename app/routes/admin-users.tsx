@@ -1,7 +1,6 @@
 import { Form, Link } from "react-router";
 import { searchUsers } from "../../modules/accounts/search-users.ts";
 import { setUserDisabled } from "../../modules/accounts/set-user-disabled.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { CsrfField, ErrorSummary, SelectField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, queryOf, requireActor, services } from "../route-helpers.ts";
@@ -26,7 +25,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function AdminUsers({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, dateTime } = useI18n();
   const { query, result, me } = loaderData;
   const pageLink = (page: number) => `/${locale}/admin/users?${new URLSearchParams({ ...query, page: String(page) })}`;
   return (
@@ -83,7 +82,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
                   {u.twoFactorEnabled && <> · {t("admin.users.twoFactor")}</>}
                   <div className="muted">{t("admin.users.organizations", { count: u.organizationCount })}</div>
                 </td>
-                <td>{formatDateTime(locale, new Date(u.createdAt), "UTC")}</td>
+                <td>{dateTime(u.createdAt)}</td>
                 <td>
                   {u.id !== me && (
                     <Form method="post">

@@ -1,7 +1,7 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { getOrganization } from "../../modules/organizations/get-organization.ts";
 import { updateOrganization } from "../../modules/organizations/update-organization.ts";
-import { locales } from "../../platform/i18n/locales.ts";
+import { isLocale, locales } from "../../platform/i18n/locales.ts";
 import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
@@ -13,7 +13,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const organization = await orPageError(getOrganization(services(context), actor, params.slug, locale), request, params);
   // The organization is public: someone who may not edit it is refused, not told it is missing.
   if (!organization.viewer.canUpdate) throw data(null, { status: 403 });
-  return { organization };
+  // The description is edited one language at a time: the one asked for, else the page's.
+  const asked = new URL(request.url).searchParams.get("language");
+  return { organization, language: isLocale(asked) ? asked : locale };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -44,28 +46,39 @@ export default function OrganizationEdit({ loaderData, actionData }: Route.Compo
     descriptionLanguage: t("organization.field.descriptionLanguage"),
     website: t("organization.website"),
   };
-  const language = o.description && !o.description.fallback ? o.description.language : locale;
+  const { language } = loaderData;
   return (
     <>
       <title>{`${t("organization.edit")} · ${o.name} · Pares`}</title>
+      <p>
+        <Link to={`/${locale}/organizations/${o.slug}`}>{o.name}</Link>
+      </p>
       <h1>{t("organization.edit")}</h1>
-      <p>{o.name}</p>
       <ErrorSummary errors={errors} labels={labels} />
+      <form method="get" className="inline-field" aria-label={t("organization.edit.chooseLanguage")}>
+        <SelectField
+          name="language"
+          label={t("organization.edit.chooseLanguage")}
+          hint={t("organization.edit.languageHint")}
+          defaultValue={language}
+          options={locales.map((l) => ({ value: l, label: `${t(`language.${l}`)}${o.descriptions[l] ? "" : ` (${t("organization.edit.notWritten")})`}` }))}
+        />
+        <div className="field actions">
+          <button type="submit" className="secondary">
+            {t("organization.edit.showLanguage")}
+          </button>
+        </div>
+      </form>
       <Form method="post" className="stack narrow" noValidate>
         <CsrfField />
         <TextField name="name" label={labels.name} required maxLength={200} defaultValue={values.name ?? o.name} error={errors?.fields?.name} />
-        <SelectField
-          name="descriptionLanguage"
-          label={labels.descriptionLanguage}
-          hint={t("organization.edit.languageHint")}
-          defaultValue={values.descriptionLanguage ?? language}
-          options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-        />
+        <input type="hidden" name="descriptionLanguage" value={language} />
         <TextAreaField
           name="description"
-          label={labels.description}
+          label={t("organization.edit.descriptionIn", { language: t(`language.${language}`) })}
           maxLength={4000}
-          defaultValue={values.description ?? (o.description?.language === language ? o.description.text : "")}
+          lang={language}
+          defaultValue={values.description ?? o.descriptions[language] ?? ""}
           error={errors?.fields?.description}
         />
         <TextField name="website" label={labels.website} maxLength={300} defaultValue={values.website ?? o.website ?? ""} error={errors?.fields?.website} />

@@ -7,7 +7,6 @@ import { removeMember } from "../../modules/organizations/remove-member.ts";
 import { revokeInvitation } from "../../modules/organizations/revoke-invitation.ts";
 import { memberRoles } from "../../modules/organizations/schema.ts";
 import { locales } from "../../platform/i18n/locales.ts";
-import { formatDateTime } from "../../platform/i18n/format.ts";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
@@ -57,12 +56,12 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 }
 
 export default function OrganizationMembers({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, dateTime } = useI18n();
   const { organization, members, invitations, joinRequests, canManage, me } = loaderData;
   const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   const done = actionData && "done" in actionData ? actionData.done : undefined;
   const roleOptions = memberRoles.map((r) => ({ value: r, label: t(`organization.role.${r}`) }));
-  const when = (iso: string) => formatDateTime(locale, new Date(iso), "UTC");
+  const when = dateTime;
   return (
     <>
       <title>{`${t("members.title")} · ${organization.name} · Pares`}</title>

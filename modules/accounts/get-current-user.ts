@@ -6,6 +6,8 @@ export interface CurrentUser {
   email: string;
   role: string;
   locale: string;
+  /** IANA time zone for dates shown to the person (UTC when they chose none). */
+  timeZone: string;
 }
 
 /** The person signed in on this request, if any. */
@@ -14,6 +16,6 @@ export async function getCurrentUser(ctx: { auth: Auth }, requestHeaders: Header
   if (!cookie.includes("session_token")) return null;
   const session = await ctx.auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = session.user as typeof session.user & { role?: string; locale?: string };
-  return { id: user.id, name: user.name, email: user.email, role: user.role ?? "user", locale: user.locale ?? "es" };
+  const user = session.user as typeof session.user & { role?: string; locale?: string; timeZone?: string | null };
+  return { id: user.id, name: user.name, email: user.email, role: user.role ?? "user", locale: user.locale ?? "es", timeZone: user.timeZone || "UTC" };
 }

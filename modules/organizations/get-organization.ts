@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { localize, localizedText, type LocalizedText } from "../../platform/i18n/content.ts";
-import type { Locale } from "../../platform/i18n/locales.ts";
+import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 import { cities, countries } from "../cities/schema.ts";
 import type { Actor } from "./actor.ts";
 import { findOrganization } from "./find-organization.ts";
@@ -17,6 +17,8 @@ export interface OrganizationView {
   countryCode: string;
   countryName: string;
   description: LocalizedText | null;
+  /** The description in each language it was written in (for editing). */
+  descriptions: Translated;
   website: string | null;
   verified: boolean;
   memberCount: number;
@@ -64,6 +66,7 @@ export async function getOrganization(ctx: ServiceContext, actor: Actor, slug: s
     countryCode: org.countryCode,
     countryName: country ? localizedText(country.name, locale, "en") : org.countryCode,
     description: localize(org.description, locale, org.descriptionLanguage) ?? null,
+    descriptions: org.description,
     website: org.website,
     verified: org.verifiedAt !== null,
     memberCount: members?.n ?? 0,

@@ -138,6 +138,9 @@ export const organizationSchema = z
     description: z
       .object({ text: z.string(), language: z.string(), fallback: z.boolean().describe("True when shown in another language than the one asked for") })
       .nullable(),
+    descriptions: z
+      .object({ es: z.string().optional(), pt: z.string().optional(), en: z.string().optional() })
+      .describe("The description in each language it was written in"),
     website: z.string().nullable(),
     verified: z.boolean(),
     memberCount: z.number().int(),
