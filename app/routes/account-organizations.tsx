@@ -1,4 +1,5 @@
-import { Form, Link } from "react-router";
+import { Form, Link, redirect } from "react-router";
+import { acceptMyInvitation } from "../../modules/organizations/accept-my-invitation.ts";
 import { listMyOrganizations } from "../../modules/organizations/list-my-organizations.ts";
 import { setActingOrganization } from "../../modules/organizations/set-acting-organization.ts";
 import { CsrfField, ErrorSummary } from "../components/form.tsx";
@@ -20,6 +21,10 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const actor = await requireActor(context, request, params);
   const fields = await formFields(request);
   try {
+    if (fields.intent === "accept") {
+      const { slug } = await acceptMyInvitation(services(context), actor, fields.invitationId ?? "");
+      return redirect(`/${pageLocale(params)}/organizations/${slug}`);
+    }
     await setActingOrganization(services(context), actor, fields.slug ?? "");
     return { done: true };
   } catch (error) {
@@ -70,13 +75,19 @@ export default function AccountOrganizations({ loaderData, actionData }: Route.C
           <h2 id="my-invitations">{t("myOrganizations.invitations")}</h2>
           <ul>
             {invitations.map((i) => (
-              <li key={i.organizationName + i.expiresAt}>
-                {i.organizationName} · {t(`organization.role.${i.role}`)} ·{" "}
-                {t("members.invitations.expires", { time: dateTime(i.expiresAt) })}
+              <li key={i.id}>
+                {i.organizationName} · {t(`organization.role.${i.role}`)} · {t("members.invitations.expires", { time: dateTime(i.expiresAt) })}{" "}
+                <Form method="post" className="inline">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="accept" />
+                  <input type="hidden" name="invitationId" value={i.id} />
+                  <button type="submit" aria-label={t("myOrganizations.acceptNamed", { organization: i.organizationName })}>
+                    {t("invitation.accept")}
+                  </button>
+                </Form>
               </li>
             ))}
           </ul>
-          <p className="muted">{t("myOrganizations.invitationsHint")}</p>
         </section>
       )}
       {pendingRequests.length > 0 && (

@@ -70,7 +70,8 @@ export default function AccountTokens({ loaderData, actionData }: Route.Componen
       <ErrorSummary errors={errors} labels={labels} />
       <section aria-labelledby="new-token-title">
         <h2 id="new-token-title">{t("tokens.new")}</h2>
-        <Form method="post" className="stack narrow" noValidate>
+        {/* A new form after each token, so a second click does not make the same token again. */}
+        <Form method="post" className="stack narrow" noValidate key={created?.token ?? "new"}>
           <CsrfField />
           <TextField name="name" label={labels.name} required maxLength={100} error={errors?.fields?.name} hint={t("tokens.nameHint")} />
           <SelectField

@@ -169,7 +169,7 @@ export default function OrganizationMembers({ loaderData, actionData }: Route.Co
           <section aria-labelledby="invite-title">
             <h2 id="invite-title">{t("members.invite.title")}</h2>
             <p>{t("members.invite.intro")}</p>
-            <Form method="post" className="stack narrow" noValidate>
+            <Form method="post" className="stack narrow" noValidate key={done === "invited" ? `sent-${invitations.length}` : "invite"}>
               <CsrfField />
               <input type="hidden" name="intent" value="invite" />
               <TextField

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
@@ -16,6 +16,11 @@ import { hashSecret } from "../../platform/tokens.ts";
  * accepted.
  */
 export async function acceptInvitation(ctx: ServiceContext, actor: Actor, token: string): Promise<{ slug: string }> {
+  return acceptOpenInvitation(ctx, actor, eq(invitations.tokenHash, hashSecret(token)));
+}
+
+/** Accepts the open invitation `which` selects, for the signed-in person it was sent to. */
+export async function acceptOpenInvitation(ctx: ServiceContext, actor: Actor, which: SQL): Promise<{ slug: string }> {
   requireSignedIn(actor);
   authorize(canWrite(actor));
   const userId = actor.userId;
@@ -24,7 +29,7 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, token:
     const [invitation] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashSecret(token)), openInvitation()))
+      .where(and(which, openInvitation()))
       .for("update");
     if (!invitation) throw notFound("error.invitation.invalid");
     if (invitation.email !== user?.email) throw new AppError("forbidden", "error.invitation.otherAddress");

@@ -10,7 +10,7 @@ export interface MyOrganizations {
   memberships: { slug: string; name: string; kind: OrganizationKind; role: MemberRole; actingFor: boolean }[];
   pendingRequests: { slug: string; name: string; since: Date }[];
   /** Open invitations sent to the person's address (accepted from their link). */
-  invitations: { organizationName: string; role: MemberRole; expiresAt: Date }[];
+  invitations: { id: string; organizationName: string; role: MemberRole; expiresAt: Date }[];
 }
 
 /** The organizations the person belongs to, which one they act for, and what is pending. */
@@ -28,7 +28,7 @@ export async function listMyOrganizations(ctx: ServiceContext, actor: Actor): Pr
     .innerJoin(organizations, eq(organizations.id, joinRequests.organizationId))
     .where(and(eq(joinRequests.userId, actor.userId), eq(joinRequests.status, "pending")));
   const open = await ctx.db
-    .select({ organizationName: organizations.name, role: invitations.role, expiresAt: invitations.expiresAt })
+    .select({ id: invitations.id, organizationName: organizations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .innerJoin(users, eq(users.email, invitations.email))

@@ -7,6 +7,7 @@ import { AppError } from "../../platform/errors.ts";
 import { outbox } from "../../platform/outbox/schema.ts";
 import { users } from "../accounts/schema.ts";
 import { acceptInvitation } from "./accept-invitation.ts";
+import { acceptMyInvitation } from "./accept-my-invitation.ts";
 import { type Actor, anonymousActor, loadActor } from "./actor.ts";
 import { changeMemberRole } from "./change-member-role.ts";
 import { createOrganization } from "./create-organization.ts";
@@ -131,6 +132,21 @@ describe("invitations", () => {
     // Inviting someone who is already a member names the field.
     const again = await caught(inviteMember(ctx, await focal.actor(), org.slug, { email: invitee.email, role: "staff" }));
     expect(again.fieldErrors).toEqual({ email: ["i18n:error.invitation.alreadyMember"] });
+  });
+
+  it("can be accepted from the person's own list when the e-mail is lost, by the invited address only", async () => {
+    const focal = await person("Focal lost");
+    const org = await createOrganization(ctx, await focal.actor(), { name: "Instituto del Agua", kind: "civil_society", countryCode: "AR" });
+    const invitee = await person("Lost e-mail");
+    const other = await person("Not invited");
+    const { id } = await inviteMember(ctx, await focal.actor(), org.slug, { email: invitee.email, role: "authority" });
+    const mine = await listMyOrganizations(ctx, await invitee.actor());
+    expect(mine.invitations).toEqual([expect.objectContaining({ id, organizationName: "Instituto del Agua", role: "authority" })]);
+    expect((await caught(acceptMyInvitation(ctx, await other.actor(), id))).messageKey).toBe("error.invitation.otherAddress");
+    expect((await caught(acceptMyInvitation(ctx, await other.actor(), "not-a-uuid"))).code).toBe("not_found");
+    expect(await acceptMyInvitation(ctx, await invitee.actor(), id)).toEqual({ slug: org.slug });
+    expect((await invitee.actor()).memberships.get(org.id)).toBe("authority");
+    expect((await caught(acceptMyInvitation(ctx, await invitee.actor(), id))).code).toBe("not_found");
   });
 
   it("does not send twice on a double submit, expires, and can be revoked", async () => {
