@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoPassword } from "../../modules/organizations/seed-demo-organizations.ts";
+import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { startSmtpServer } from "../support/smtp.ts";
 import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
 
@@ -99,7 +100,7 @@ describe.each(["es", "pt", "en"] as const)("invitation journey in %s", (locale) 
     await focal.selectOption("#locale", locale);
     await focal.getByRole("button", { name: text.invite }).click();
     await expect.poll(() => focal.locator("[role=status]").textContent(), { timeout: 10_000 }).toBe(text.invited);
-    expect(await focal.locator("#invitations-title + ul").textContent()).toContain(invitee);
+    await expect.poll(() => focal.locator("#invitations-title + ul").textContent(), { timeout: 10_000 }).toContain(invitee);
     await focal.close();
 
     await expect.poll(async () => (await smtp.mailsTo(invitee)).length, { timeout: 15_000 }).toBe(1);
@@ -116,7 +117,7 @@ describe.each(["es", "pt", "en"] as const)("invitation journey in %s", (locale) 
     expect(await page.locator("main").textContent()).toContain("Prefeitura de Porto Alegre");
     await page.locator(`a[href^="/${locale}/sign-up"]`).click();
     await page.waitForURL(new RegExp(`/${locale}/sign-up`));
-    await waitForHeading(page, (await page.locator("h1").textContent())!);
+    await waitForHeading(page, catalogs[locale]["signUp.title"]!);
     await page.fill("#name", `Colega ${locale}`);
     await page.fill("#email", invitee);
     await page.fill("#password", password);
