@@ -22,7 +22,7 @@ export interface FieldProps {
 }
 
 export function TextField(props: FieldProps) {
-  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const described = describedBy(props);
   return (
     <div className="field">
       <label htmlFor={props.name}>{props.label}</label>
@@ -35,18 +35,9 @@ export function TextField(props: FieldProps) {
         required={props.required}
         maxLength={props.maxLength}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={described}
       />
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldNotes name={props.name} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -112,7 +103,7 @@ export function SelectField(props: {
   error?: string;
   autoComplete?: string;
 }) {
-  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const described = describedBy(props);
   const option = (o: Choice) => (
     <option key={o.value} value={o.value} lang={o.lang}>
       {o.label}
@@ -127,7 +118,7 @@ export function SelectField(props: {
         defaultValue={props.defaultValue}
         autoComplete={props.autoComplete}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={described}
       >
         {props.options?.map(option)}
         {props.groups?.map((g) => (
@@ -136,16 +127,7 @@ export function SelectField(props: {
           </optgroup>
         ))}
       </select>
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldNotes name={props.name} hint={props.hint} error={props.error} />
     </div>
   );
 }
@@ -163,7 +145,7 @@ export function CheckboxGroup(props: {
   hint?: string;
   error?: string;
 }) {
-  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const described = describedBy(props);
   const checked = new Set(props.checked);
   const list = (options: Choice[]) => (
     <ul className="checkboxes">
@@ -178,18 +160,9 @@ export function CheckboxGroup(props: {
     </ul>
   );
   return (
-    <fieldset id={props.name} tabIndex={-1} aria-describedby={described || undefined}>
+    <fieldset id={props.name} tabIndex={-1} aria-describedby={described}>
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldNotes name={props.name} hint={props.hint} error={props.error} />
       {props.options && list(props.options)}
       {props.groups?.map((g) => (
         <fieldset key={g.legend} className="subgroup">
@@ -203,7 +176,7 @@ export function CheckboxGroup(props: {
 
 /** A labelled multi-line text field. */
 export function TextAreaField(props: { name: string; label: string; defaultValue?: string; hint?: string; error?: string; maxLength?: number; rows?: number; lang?: string }) {
-  const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ");
+  const described = describedBy(props);
   return (
     <div className="field">
       <label htmlFor={props.name}>{props.label}</label>
@@ -215,18 +188,32 @@ export function TextAreaField(props: { name: string; label: string; defaultValue
         maxLength={props.maxLength}
         lang={props.lang}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={described}
       />
-      {props.hint && (
-        <p id={`${props.name}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldNotes name={props.name} hint={props.hint} error={props.error} />
     </div>
+  );
+}
+
+/** The ids of a field's hint and error, for aria-describedby (undefined when it has neither). */
+function describedBy(props: { name: string; hint?: string; error?: string }): string | undefined {
+  return [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's hint and error message, with the ids describedBy() points to. */
+function FieldNotes({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${name}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

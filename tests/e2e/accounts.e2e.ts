@@ -1,37 +1,20 @@
 // A new person signs up, gets the verification e-mail over SMTP, confirms, signs in and out;
 // sign-in without JavaScript; the sixth failed attempt is refused. Every page checked by axe.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
-import { startSmtpServer } from "../support/smtp.ts";
-import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
+import { expectAccessible, openPage, startServerWithMail } from "./harness.ts";
 
-const scratch = mkdtempSync(join(tmpdir(), "pares-accounts-"));
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let server: RunningServer;
+let world: Awaited<ReturnType<typeof startServerWithMail>>;
+let smtp: typeof world.smtp;
+let server: typeof world.server;
 let browser: Browser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
-  server = await startServer({
-    PGLITE_DIR: join(scratch, "pglite"),
-    SMTP_URL: smtp.url,
-    MAIL_FROM: "Pares <no-reply@pares.test>",
-    OUTBOX_POLL_MS: "200",
-    SECRET: "accounts-e2e-secret-accounts-e2e-secret",
-  });
-  browser = await launchBrowser();
+  world = await startServerWithMail("accounts");
+  ({ smtp, server, browser } = world);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const texts = {
   es: { signUp: "Crear la cuenta", signIn: "Iniciar sesión", account: "Mi cuenta", subject: "Confirme su dirección de correo en Pares", confirm: "Confirmar mi dirección", signOut: "Cerrar sesión" },

@@ -3,7 +3,43 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { startServer } from "../support/server-process.ts";
+import { startSmtpServer } from "../support/smtp.ts";
+
 export { root, type RunningServer, startServer } from "../support/server-process.ts";
+
+/**
+ * A journey's own world: a real SMTP server, Pares on a copy of the seeded database sending its
+ * e-mail there, and Chromium. close() stops them and removes the copy.
+ */
+export async function startServerWithMail(name: string) {
+  const scratch = mkdtempSync(join(tmpdir(), `pares-${name}-`));
+  const smtp = await startSmtpServer();
+  cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
+  const server = await startServer({
+    PGLITE_DIR: join(scratch, "pglite"),
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Pares <no-reply@pares.test>",
+    OUTBOX_POLL_MS: "200",
+    SECRET: `${name}-e2e-secret-`.repeat(3),
+  });
+  const browser = await launchBrowser();
+  return {
+    smtp,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      await smtp.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

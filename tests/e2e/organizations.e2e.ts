@@ -2,39 +2,22 @@
 // invitation, confirms the address (both e-mails over SMTP), accepts and acts for the city. A
 // newcomer registers an organization without JavaScript, and asks to join another, which its
 // focal point approves. In three languages, every page checked by axe.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../modules/organizations/seed-demo-organizations.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
-import { startSmtpServer } from "../support/smtp.ts";
-import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
+import { expectAccessible, openPage, startServerWithMail } from "./harness.ts";
 
-const scratch = mkdtempSync(join(tmpdir(), "pares-organizations-"));
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let server: RunningServer;
+let world: Awaited<ReturnType<typeof startServerWithMail>>;
+let smtp: typeof world.smtp;
+let server: typeof world.server;
 let browser: Browser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
-  server = await startServer({
-    PGLITE_DIR: join(scratch, "pglite"),
-    SMTP_URL: smtp.url,
-    MAIL_FROM: "Pares <no-reply@pares.test>",
-    OUTBOX_POLL_MS: "200",
-    SECRET: "organizations-e2e-secret-organizations-e2e",
-  });
-  browser = await launchBrowser();
+  world = await startServerWithMail("organizations");
+  ({ smtp, server, browser } = world);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const texts = {
   es: {

@@ -1,37 +1,20 @@
 // A person edits their profile (in Spanish, then without JavaScript), sees it saved, switches the
 // page to the language they prefer by choosing it, downloads their data, moves the account to a
 // new address by the link sent there, and deletes it. Every page checked by axe.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startSmtpServer } from "../support/smtp.ts";
-import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, openPage, startServerWithMail } from "./harness.ts";
 
-const scratch = mkdtempSync(join(tmpdir(), "pares-profile-"));
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let server: RunningServer;
+let world: Awaited<ReturnType<typeof startServerWithMail>>;
+let smtp: typeof world.smtp;
+let server: typeof world.server;
 let browser: Browser;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
-  server = await startServer({
-    PGLITE_DIR: join(scratch, "pglite"),
-    SMTP_URL: smtp.url,
-    MAIL_FROM: "Pares <no-reply@pares.test>",
-    OUTBOX_POLL_MS: "200",
-    SECRET: "profile-e2e-secret-profile-e2e-secret",
-  });
-  browser = await launchBrowser();
+  world = await startServerWithMail("profile");
+  ({ smtp, server, browser } = world);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 const email = "marta@asuncion.test";
 const password = "una frase larga para probar";
