@@ -7,6 +7,7 @@ import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { createTranslator } from "../../platform/i18n/translator.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { SelectField, TextField } from "../components/form.tsx";
+import { Pagination } from "../components/pagination.tsx";
 import { useI18n } from "../i18n.tsx";
 import { pageLocale, queryOf, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/admin-audit";
@@ -96,10 +97,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
               </table>
             </div>
           )}
-          <nav aria-label={t("pagination.label")} className="pagination">
-            {result.page > 1 && <Link to={pageLink(result.page - 1)}>{t("pagination.previous")}</Link>}{" "}
-            {result.hasMore && <Link to={pageLink(result.page + 1)}>{t("pagination.next")}</Link>}
-          </nav>
+          <Pagination page={result.page} hasMore={result.hasMore} link={pageLink} />
         </>
       )}
     </>

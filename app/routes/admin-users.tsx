@@ -2,6 +2,7 @@ import { Form, Link } from "react-router";
 import { searchUsers } from "../../modules/accounts/search-users.ts";
 import { setUserDisabled } from "../../modules/accounts/set-user-disabled.ts";
 import { CsrfField, ErrorSummary, SelectField } from "../components/form.tsx";
+import { Pagination } from "../components/pagination.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orPageError, pageLocale, queryOf, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/admin-users";
@@ -100,13 +101,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
           </tbody>
         </table>
       </div>
-      {result.pageCount > 1 && (
-        <nav aria-label={t("pagination.label")} className="pagination">
-          {result.page > 1 && <Link to={pageLink(result.page - 1)}>{t("pagination.previous")}</Link>}{" "}
-          <span>{t("pagination.status", { page: result.page, pageCount: result.pageCount })}</span>{" "}
-          {result.page < result.pageCount && <Link to={pageLink(result.page + 1)}>{t("pagination.next")}</Link>}
-        </nav>
-      )}
+      <Pagination page={result.page} pageCount={result.pageCount} link={pageLink} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { createTranslator } from "../../platform/i18n/translator.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { SelectField } from "../components/form.tsx";
+import { Pagination } from "../components/pagination.tsx";
 import { useI18n } from "../i18n.tsx";
 import { actorOf, pageLocale, queryOf, services } from "../route-helpers.ts";
 import type { Route } from "./+types/organizations";
@@ -93,13 +94,7 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
-          {result.pageCount > 1 && (
-            <nav aria-label={t("pagination.label")} className="pagination">
-              {result.page > 1 && <Link to={pageLink(result.page - 1)}>{t("pagination.previous")}</Link>}{" "}
-              <span>{t("pagination.status", { page: result.page, pageCount: result.pageCount })}</span>{" "}
-              {result.page < result.pageCount && <Link to={pageLink(result.page + 1)}>{t("pagination.next")}</Link>}
-            </nav>
-          )}
+          <Pagination page={result.page} pageCount={result.pageCount} link={pageLink} />
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
 // Response schemas of /api/v1, one per resource, with a description per field. The OpenAPI
 // document is generated from these and from the modules' input schemas.
 import { z } from "zod";
+import { memberRoles, organizationKinds } from "../../modules/organizations/schema.ts";
 
 export const citySchema = z
   .object({
@@ -79,19 +80,9 @@ export const sdgSchema = z
   })
   .meta({ id: "Sdg" });
 
-const role = z.enum(["focal_point", "authority", "staff"]).describe("focal_point, authority or staff");
+const role = z.enum(memberRoles).describe("focal_point, authority or staff");
 const kind = z
-  .enum([
-    "local_government",
-    "local_government_group",
-    "second_level_government",
-    "national_government",
-    "university",
-    "civil_society",
-    "company",
-    "international_organization",
-    "network_secretariat",
-  ])
+  .enum(organizationKinds)
   .describe("Kind of organization");
 
 export const meSchema = z
