@@ -6,6 +6,6 @@ import { networksModule } from "./networks/module.ts";
 import { organizationsModule } from "./organizations/module.ts";
 import { themesModule } from "./themes/module.ts";
 
-export const modules: ModuleManifest[] = [citiesModule, themesModule, networksModule, accountsModule, organizationsModule];
+export const modules: ModuleManifest[] = [citiesModule, themesModule, accountsModule, organizationsModule, networksModule];
 
 export const emailTemplates = modules.flatMap((m) => m.emailTemplates ?? []);

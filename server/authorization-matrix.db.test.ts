@@ -28,59 +28,13 @@ import { ensureBuild, root } from "../tests/support/server-process.ts";
 import { totpCode } from "../tests/support/totp.ts";
 import { createApiV1 } from "./api/v1.ts";
 import { createApp } from "./app.ts";
+import { areas } from "./matrix/areas.ts";
+import { adminOnly, everyone, kinds, type Kind, managers, p, type Row, signedIn, type World } from "./matrix/support.ts";
 
-const kinds = ["anonymous", "member", "outsider", "focalPoint", "secretariat", "admin"] as const;
-type Kind = (typeof kinds)[number];
-type Expect = Record<Kind, number>;
-
-/** The same answer for everyone. */
-const everyone = (status: number): Expect => Object.fromEntries(kinds.map((k) => [k, status])) as Expect;
-/** Anonymous visitors are sent to sign in (pages) or refused with 401 (API); the rest as given. */
-const signedIn = (status: number, anonymous = 302): Expect => ({ ...everyone(status), anonymous });
-/** Only platform administrators; everyone else is told it does not exist. */
-const adminOnly = (status: number, anonymous = 302): Expect => ({ ...everyone(404), anonymous, admin: status });
-/** The organization's focal points and administrators may; its staff are refused; outsiders do not see it. */
-const managers = (status: number, anonymous = 302): Expect => ({
-  anonymous,
-  member: 403,
-  outsider: 404,
-  focalPoint: status,
-  secretariat: 404,
-  admin: status,
-});
-
-/** Fresh resources for one request, so a change made by one cell cannot affect another. */
-interface World {
-  slug: string;
-  /** A staff member the focal point can change or remove. */
-  memberId: string;
-  /** An open invitation sent to the outsider's address. */
-  invitationToken: string;
-  invitationId: string;
-  /** A pending request to join, by someone else. */
-  joinRequestId: string;
-  /** A token of the focal point's. */
-  tokenId: string;
-  /** A second organization, for merging. */
-  duplicateSlug: string;
-  cityId: number;
-  n: number;
-}
-
-interface Row {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: (w: World) => string;
-  body?: (w: World) => Record<string, string | number>;
-  expect: Expect;
-  /** The request ends the session it is made with: it gets a session of its own. */
-  ownSession?: true;
-}
-
-const lang = "en";
-const p = (rest: string) => `/${lang}${rest}`;
 
 /** Page routes by React Router route id, one row per method the route answers. */
 const pageRows: Record<string, Row[]> = {
+  ...Object.assign({}, ...areas.map((a) => a.pageRows)),
   "routes/language-redirect": [{ method: "GET", path: () => "/", expect: everyone(302) }],
   "routes/locale-layout": [{ method: "GET", path: () => "/xx/cities", expect: everyone(404) }],
   "routes/home": [{ method: "GET", path: () => p(""), expect: everyone(200) }],
@@ -212,6 +166,7 @@ const pageRows: Record<string, Row[]> = {
 
 /** API operations by "METHOD /path" as the API registers them. */
 const apiRows: Record<string, Row> = {
+  ...Object.assign({}, ...areas.map((a) => a.apiRows)),
   "GET /countries": { method: "GET", path: () => "/countries?region=005", expect: everyone(200) },
   "GET /cities": { method: "GET", path: () => "/cities?q=rosario", expect: everyone(200) },
   "GET /cities/:id": { method: "GET", path: (w) => `/cities/${w.cityId}`, expect: everyone(200) },
@@ -389,8 +344,9 @@ async function freshWorld(): Promise<World> {
     .insert(personalAccessTokens)
     .values({ userId: people.focalPoint, name: `matrix ${n}`, scope: "read", tokenHash: hashSecret(newSecret()), prefix: "pares_matrix", expiresAt: new Date(Date.now() - 1000) })
     .returning({ id: personalAccessTokens.id });
-  return {
+  const world: World = {
     slug: org.slug,
+    organizationId: org.id,
     duplicateSlug: duplicate.slug,
     memberId,
     invitationToken,
@@ -399,7 +355,10 @@ async function freshWorld(): Promise<World> {
     tokenId: token!.id,
     cityId: (montevideo ??= (await findCityId(db, "Montevideo", "UY"))!),
     n,
+    areas: {},
   };
+  for (const area of areas) if (area.prepare) world.areas[area.name] = await area.prepare({ db, people, world });
+  return world;
 }
 
 async function requestPage(kind: Kind, row: Row, world: World): Promise<number> {

@@ -1,9 +1,10 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
-import { networkCities, networks } from "../networks/schema.ts";
+import { networkMemberships, networks } from "../networks/schema.ts";
+import { organizations } from "../organizations/schema.ts";
 import { cityIdInput } from "./inputs.ts";
 import { cities, countries, worldRegions } from "./schema.ts";
 import type { CitySummary } from "./search-cities.ts";
@@ -38,10 +39,17 @@ export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Local
     return region ? localizedText(region.name, locale, "en") : null;
   };
   const memberships = await ctx.db
-    .select({ slug: networks.slug, name: networks.name, founding: networkCities.founding, joinedYear: networkCities.joinedYear })
-    .from(networkCities)
-    .innerJoin(networks, eq(networks.id, networkCities.networkId))
-    .where(eq(networkCities.cityId, city.id))
+    .select({ slug: networks.slug, name: networks.name, founding: networkMemberships.founding, since: networkMemberships.since })
+    .from(networkMemberships)
+    .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
+    .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
+    .where(
+      and(
+        eq(organizations.cityId, city.id),
+        eq(organizations.kind, "local_government"),
+        inArray(networkMemberships.status, ["active", "inactive"]),
+      ),
+    )
     .orderBy(asc(networks.name));
   return {
     id: city.id,
@@ -58,6 +66,6 @@ export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Local
     regionName: regionName(country.regionCode),
     subregionName: regionName(country.intermediateRegionCode ?? country.subregionCode),
     wikidataId: city.wikidataId,
-    networks: memberships,
+    networks: memberships.map((m) => ({ slug: m.slug, name: m.name, founding: m.founding, joinedYear: m.since ? Number(m.since.slice(0, 4)) : null })),
   };
 }

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { localize, localizedText, type LocalizedText } from "../../platform/i18n/content.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { cities, countries } from "../cities/schema.ts";
-import { themes } from "../themes/schema.ts";
-import { networkCities, networkSpaces, networks } from "./schema.ts";
+import { networkBodies } from "../governance/schema.ts";
+import { organizations } from "../organizations/schema.ts";
+import { networkMemberships, networks } from "./schema.ts";
 
 export interface NetworkDetail {
   slug: string;
@@ -13,7 +14,7 @@ export interface NetworkDetail {
   kind: "regional" | "global" | "thematic";
   foundedOn: string | null;
   description: LocalizedText | undefined;
-  spaces: { themeId: string; name: string; kind: "thematic_unit" | "group_or_commission" }[];
+  spaces: { themeId: string; name: string; kind: string }[];
   foundingCities: { id: number; name: string; countryName: string }[];
 }
 
@@ -22,17 +23,17 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
   const [network] = await ctx.db.select().from(networks).where(eq(networks.slug, slug));
   if (!network) throw notFound();
   const spaces = await ctx.db
-    .select({ themeId: themes.id, name: themes.name, kind: networkSpaces.kind })
-    .from(networkSpaces)
-    .innerJoin(themes, eq(themes.id, networkSpaces.themeId))
-    .where(eq(networkSpaces.networkId, network.id))
-    .orderBy(asc(themes.position));
+    .select({ themeId: networkBodies.slug, name: networkBodies.names, kind: networkBodies.kind })
+    .from(networkBodies)
+    .where(and(eq(networkBodies.networkId, network.id), inArray(networkBodies.kind, ["thematic_unit", "working_group", "commission"])))
+    .orderBy(asc(networkBodies.position));
   const founders = await ctx.db
     .select({ id: cities.id, name: cities.name, names: cities.names, countryName: countries.name })
-    .from(networkCities)
-    .innerJoin(cities, eq(cities.id, networkCities.cityId))
+    .from(networkMemberships)
+    .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
+    .innerJoin(cities, eq(cities.id, organizations.cityId))
     .innerJoin(countries, eq(countries.code, cities.countryCode))
-    .where(and(eq(networkCities.networkId, network.id), eq(networkCities.founding, true)))
+    .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.founding, true)))
     .orderBy(desc(cities.population));
   return {
     slug: network.slug,

@@ -26,8 +26,8 @@ export async function listNetworks(ctx: ServiceContext, locale: Locale): Promise
     founding_city_count: string | number;
   }>(ctx.db, sql`
     select n.slug, n.name, n.kind, n.founded_on::text as founded_on, n.description, n.description_language,
-           (select count(*) from network_spaces s where s.network_id = n.id) as space_count,
-           (select count(*) from network_cities c where c.network_id = n.id and c.founding) as founding_city_count
+           (select count(*) from network_bodies s where s.network_id = n.id and s.kind in ('thematic_unit', 'working_group', 'commission')) as space_count,
+           (select count(*) from network_memberships c where c.network_id = n.id and c.founding) as founding_city_count
     from networks n order by n.name`);
   return rows.map((r) => ({
     slug: r.slug,

@@ -4,8 +4,10 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/client.ts";
 import { referencePath } from "../../platform/db/datasets.ts";
 import { cities, cityNames } from "../cities/schema.ts";
-import { themes } from "../themes/schema.ts";
-import { networkCities, networkSpaces, networks } from "./schema.ts";
+import { networkBodies } from "../governance/schema.ts";
+import { createOrganizationRecord } from "../organizations/factories.ts";
+import { organizations } from "../organizations/schema.ts";
+import { networkMemberships, networks } from "./schema.ts";
 
 export const demoNetworkSlug = "mercociudades";
 
@@ -33,14 +35,28 @@ export async function seedDemoNetwork(db: Database): Promise<boolean> {
       .onConflictDoNothing({ target: networks.slug })
       .returning({ id: networks.id });
     if (!network) return false;
+    const [secretariat] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "secretaria-tecnica-mercociudades"));
+    if (secretariat) await tx.update(networks).set({ secretariatOrganizationId: secretariat.id }).where(eq(networks.id, network.id));
     const spaces = JSON.parse(readFileSync(referencePath("themes.json"), "utf8"))["network-spaces"] as {
       id: string;
       kind: "thematic_unit" | "group_or_commission";
+      es: string;
+      pt: string;
+      en: string;
     }[];
-    const known = new Set((await tx.select({ id: themes.id }).from(themes)).map((t) => t.id));
     await tx
-      .insert(networkSpaces)
-      .values(spaces.filter((s) => known.has(s.id)).map((s) => ({ networkId: network.id, themeId: s.id, kind: s.kind })));
+      .insert(networkBodies)
+      .values(
+        spaces.map((s, i) => ({
+          networkId: network.id,
+          slug: s.id,
+          kind: s.kind === "thematic_unit" ? ("thematic_unit" as const) : ("working_group" as const),
+          names: { es: s.es, pt: s.pt, en: s.en },
+          themeIds: [s.id],
+          position: i,
+        })),
+      )
+      .onConflictDoNothing();
     const memberships = parse(readFileSync(referencePath("city_network_memberships_partial.csv"), "utf8"), {
       columns: true,
       bom: true,
@@ -48,16 +64,21 @@ export async function seedDemoNetwork(db: Database): Promise<boolean> {
     const founders = memberships.filter((m) => m.network === "Mercociudades" && m.role?.startsWith("founding member"));
     for (const founder of founders) {
       const [city] = await tx
-        .select({ id: cities.id })
+        .select({ id: cities.id, name: cities.name })
         .from(cityNames)
         .innerJoin(cities, eq(cities.id, cityNames.cityId))
         .where(and(eq(cityNames.nameNorm, sql`pares_normalize(${founder.city})`), eq(cities.countryCode, founder.country_iso2!)))
         .orderBy(desc(cities.population))
         .limit(1);
       if (!city) continue;
+      const [existing] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(eq(organizations.cityId, city.id), eq(organizations.kind, "local_government")));
+      const org = existing ?? (await createOrganizationRecord(tx, { name: city.name, kind: "local_government", countryCode: founder.country_iso2!, cityId: city.id }));
       await tx
-        .insert(networkCities)
-        .values({ networkId: network.id, cityId: city.id, founding: true, joinedYear: 1995 })
+        .insert(networkMemberships)
+        .values({ networkId: network.id, organizationId: org.id, status: "active", founding: true, since: "1995-11-11", sourceUrl: founder.source_url || null })
         .onConflictDoNothing();
     }
     return true;

@@ -2,7 +2,8 @@
 // organizations the person belongs to (with their role in each), the one they act for, and the
 // scoped roles that follow from those memberships (the secretariat of a network is the members
 // of the network's secretariat organization).
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { queryRows } from "../../platform/db/client.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import type { TokenScope } from "../accounts/schema.ts";
 import { users } from "../accounts/schema.ts";
@@ -19,6 +20,12 @@ export interface Actor {
   actingOrganizationId: string | null;
   /** Ids of the networks whose secretariat the person belongs to. */
   secretariatOf: ReadonlySet<string>;
+  /**
+   * Ids of the network bodies (thematic units…) the person coordinates: their organization holds
+   * a current coordinator or sub-coordinator role there, and they are its focal point or in its
+   * technical team for that body. Later modules scope powers on it (moderating, calling meetings).
+   */
+  coordinatorOf: ReadonlySet<string>;
   /**
    * The person holds a role that requires two-factor sign-in but has not set it up: the role's
    * powers are withheld (platformAdmin false, secretariatOf empty) until they do.
@@ -37,6 +44,7 @@ export const anonymousActor: Actor = Object.freeze({
   memberships: new Map(),
   actingOrganizationId: null,
   secretariatOf: new Set(),
+  coordinatorOf: new Set(),
   mustEnableTwoFactor: false,
   via: "none",
 }) as Actor;
@@ -76,6 +84,7 @@ export async function loadActor(
       .where(inArray(networks.secretariatOrganizationId, [...memberships.keys()]));
     for (const n of led) secretariatOf.add(n.id);
   }
+  const coordinatorOf = memberships.size > 0 ? await coordinatedBodies(ctx, userId) : new Set<string>();
   const mustEnableTwoFactor = holdsTwoFactorRole({ platformRole: user.role, secretariatOf }) && !user.twoFactorEnabled;
   const acting =
     user.actingOrganizationId && memberships.has(user.actingOrganizationId)
@@ -89,10 +98,27 @@ export async function loadActor(
     memberships,
     actingOrganizationId: acting,
     secretariatOf: mustEnableTwoFactor ? new Set() : secretariatOf,
+    coordinatorOf,
     mustEnableTwoFactor,
     via: via.kind,
     tokenScope: via.kind === "token" ? via.scope : undefined,
   };
+}
+
+/** Bodies coordinated today by one of the person's organizations, where the person is its focal point or in its team there. */
+async function coordinatedBodies(ctx: ServiceContext, userId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ body_id: string }>(
+    ctx.db,
+    sql`select distinct r.body_id
+        from network_roles r
+        join organization_members m on m.organization_id = r.organization_id and m.user_id = ${userId}
+        where r.role in ('coordinator', 'sub_coordinator')
+          and r.starts_on <= current_date and (r.ends_on is null or r.ends_on >= current_date)
+          and (m.role = 'focal_point'
+               or exists (select 1 from network_body_participants p
+                          where p.body_id = r.body_id and p.organization_id = r.organization_id and p.user_id = ${userId}))`,
+  );
+  return new Set(rows.map((r) => r.body_id));
 }
 
 /** Whether the actor may change things (a read-scoped token may not). */

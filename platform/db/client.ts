@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { citext } from "@electric-sql/pglite/contrib/citext";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -44,7 +45,7 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-const pgliteExtensions = { unaccent, pg_trgm, citext };
+const pgliteExtensions = { unaccent, pg_trgm, citext, btree_gist };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ("url" in options) return openPostgres(options.url, options.poolSize ?? 10);

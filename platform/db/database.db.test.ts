@@ -21,7 +21,7 @@ const counts = () =>
     handle.db,
     sql`select (select count(*) from cities) cities, (select count(*) from city_names) names,
                (select count(*) from countries) countries, (select count(*) from themes) themes,
-               (select count(*) from sdg_targets) targets, (select count(*) from network_spaces) spaces`,
+               (select count(*) from sdg_targets) targets, (select count(*) from network_bodies) spaces`,
   );
 
 describe("database setup", () => {

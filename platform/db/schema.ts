@@ -3,6 +3,7 @@ export * from "../../modules/cities/schema.ts";
 export * from "../../modules/themes/schema.ts";
 export * from "../../modules/networks/schema.ts";
 export * from "../../modules/organizations/schema.ts";
+export * from "../../modules/governance/schema.ts";
 export * from "./reference-schema.ts";
 export * from "../../modules/accounts/schema.ts";
 export * from "../outbox/schema.ts";

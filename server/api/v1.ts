@@ -18,7 +18,10 @@ import { invalidProblem, problemFromError, problemTypes } from "../../platform/h
 import { registerAccountRoutes } from "./accounts.ts";
 import { apiAuthentication } from "./authentication.ts";
 import { type ApiEnv, json, problem, problemResponse } from "./common.ts";
+import { registerGovernanceRoutes } from "./governance.ts";
+import { registerNetworkRoutes } from "./networks.ts";
 import { registerOrganizationRoutes } from "./organizations.ts";
+import { registerPortfolioRoutes } from "./portfolio.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
 
@@ -182,6 +185,9 @@ export function createApiV1(services: AppServices) {
 
   registerOrganizationRoutes(api, services);
   registerAccountRoutes(api, services);
+  registerNetworkRoutes(api, services);
+  registerGovernanceRoutes(api, services);
+  registerPortfolioRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

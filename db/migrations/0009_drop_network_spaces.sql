@@ -1,0 +1,2 @@
+DROP TABLE "network_cities" CASCADE;--> statement-breakpoint
+DROP TABLE "network_spaces" CASCADE;

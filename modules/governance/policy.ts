@@ -1,0 +1,44 @@
+// Who may do what with a network's bodies, terms, roles, candidacies and technical teams.
+// Default deny. In a hosted network the secretariat keeps the bodies and records the decisions of
+// the assembly or council; in an external network the recording organization keeps them, and each
+// member organization records its own roles.
+import type { Actor } from "../organizations/actor.ts";
+import { canWrite } from "../organizations/actor.ts";
+import type { NetworkFacts } from "../networks/policy.ts";
+
+const isFocalPointOf = (actor: Actor, organizationId: string) => actor.memberships.get(organizationId) === "focal_point";
+const keeps = (actor: Actor, network: NetworkFacts) =>
+  actor.platformAdmin ||
+  (network.hosted ? actor.secretariatOf.has(network.id) : !!network.recordedByOrganizationId && isFocalPointOf(actor, network.recordedByOrganizationId));
+
+export const governancePolicy = {
+  /** Bodies, their current holders and the history of roles are public. */
+  view: (_actor: Actor, _network: NetworkFacts) => true,
+  /** Create and edit bodies, seats and terms; assign and end roles. */
+  manage: (actor: Actor, network: NetworkFacts) => canWrite(actor) && keeps(actor, network),
+  /** In an external network an organization records its own roles. */
+  recordOwnRole: (actor: Actor, network: NetworkFacts, organizationId: string) =>
+    canWrite(actor) && !network.hosted && isFocalPointOf(actor, organizationId),
+  /** Submitted candidacies are seen by the secretariat and by the candidate organization. */
+  seeCandidacies: (actor: Actor, network: NetworkFacts) => actor.platformAdmin || actor.secretariatOf.has(network.id),
+  seeOwnCandidacy: (actor: Actor, organizationId: string) => actor.memberships.has(organizationId) || actor.platformAdmin,
+  /** A member organization's focal point applies to coordinate a unit (hosted networks only). */
+  submitCandidacy: (actor: Actor, network: NetworkFacts, organizationId: string) =>
+    canWrite(actor) && network.hosted && isFocalPointOf(actor, organizationId),
+  withdrawCandidacy: (actor: Actor, organizationId: string) => canWrite(actor) && isFocalPointOf(actor, organizationId),
+  /** The secretariat records the assembly's or council's decision. */
+  decideCandidacy: (actor: Actor, network: NetworkFacts) => canWrite(actor) && network.hosted && (actor.secretariatOf.has(network.id) || actor.platformAdmin),
+  /** A member organization's focal point takes part in a unit (its organization joins it as a member). */
+  joinUnit: (actor: Actor, organizationId: string) => canWrite(actor) && isFocalPointOf(actor, organizationId),
+  /** Who is in a unit's technical teams: personal data for the unit's people, coordinators, secretariat. */
+  seeTeam: (actor: Actor, network: NetworkFacts, body: { id: string }, participatingOrganizationIds: readonly string[]) =>
+    actor.platformAdmin ||
+    actor.secretariatOf.has(network.id) ||
+    actor.coordinatorOf.has(body.id) ||
+    participatingOrganizationIds.some((id) => actor.memberships.has(id)),
+  /** A person joins their own organization's team in a unit; a focal point adds or removes any of its people. */
+  manageTeam: (actor: Actor, organizationId: string, userId: string) =>
+    canWrite(actor) && (isFocalPointOf(actor, organizationId) || (actor.userId === userId && actor.memberships.has(organizationId))),
+  /** Scoped permission of a unit's coordinators (moderating its practices, calling its meetings). */
+  coordinate: (actor: Actor, body: { id: string }) => actor.coordinatorOf.has(body.id),
+} as const;

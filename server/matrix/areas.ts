@@ -1,0 +1,7 @@
+// Every area's rows of the authorization matrix.
+import { governanceArea } from "./rows-governance.ts";
+import { networksArea } from "./rows-networks.ts";
+import { portfolioArea } from "./rows-portfolio.ts";
+import type { MatrixArea } from "./support.ts";
+
+export const areas: MatrixArea[] = [networksArea, governanceArea, portfolioArea];
