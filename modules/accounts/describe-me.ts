@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
+import { networkBodies } from "../governance/schema.ts";
+import { networks } from "../networks/schema.ts";
 import { listMyOrganizations } from "../organizations/list-my-organizations.ts";
 import type { MemberRole, OrganizationKind } from "../organizations/schema.ts";
 import { userThemes, users } from "./schema.ts";
@@ -22,6 +24,8 @@ export interface Me {
   actingOrganization: string | null;
   organizations: { slug: string; name: string; kind: OrganizationKind; role: MemberRole; actingFor: boolean }[];
   secretariatOf: string[];
+  /** The units (and other bodies) the person coordinates today. */
+  coordinatorOf: { network: string; body: string }[];
 }
 
 /** Who the caller is: profile, organizations and roles (for /api/v1/me). */
@@ -46,5 +50,14 @@ export async function describeMe(ctx: ServiceContext, actor: Actor): Promise<Me>
     actingOrganization: mine.memberships.find((m) => m.actingFor)?.slug ?? null,
     organizations: mine.memberships,
     secretariatOf: [...actor.secretariatOf],
+    coordinatorOf:
+      actor.coordinatorOf.size === 0
+        ? []
+        : await ctx.db
+            .select({ network: networks.slug, body: networkBodies.slug })
+            .from(networkBodies)
+            .innerJoin(networks, eq(networks.id, networkBodies.networkId))
+            .where(inArray(networkBodies.id, [...actor.coordinatorOf]))
+            .orderBy(networks.slug, networkBodies.slug),
   };
 }

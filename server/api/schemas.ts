@@ -101,6 +101,9 @@ export const meSchema = z
     actingOrganization: z.string().nullable().describe("Slug of the organization the person acts for"),
     organizations: z.array(z.object({ slug: z.string(), name: z.string(), kind, role, actingFor: z.boolean() })),
     secretariatOf: z.array(z.string()).describe("Ids of the networks whose secretariat the person belongs to"),
+    coordinatorOf: z
+      .array(z.object({ network: z.string().describe("The network's slug"), body: z.string().describe("The body's slug within the network") }))
+      .describe("The units and other bodies the person coordinates today (through an organization holding a coordinator or sub-coordinator role)"),
   })
   .meta({ id: "Me" });
 
