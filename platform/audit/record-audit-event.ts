@@ -29,6 +29,17 @@ export const auditEventKinds = [
   "join_request_created",
   "join_request_approved",
   "join_request_declined",
+  "network_created",
+  "network_updated",
+  "network_logo_changed",
+  "network_category_saved",
+  "external_network_recorded",
+  "network_membership_applied",
+  "network_membership_approved",
+  "network_membership_declined",
+  "network_membership_changed",
+  "network_membership_withdrawn",
+  "network_members_imported",
 ] as const;
 export type AuditEventKind = (typeof auditEventKinds)[number];
 
