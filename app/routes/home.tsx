@@ -9,8 +9,8 @@ import type { Route } from "./+types/home";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const ctx = services(context);
   const locale = pageLocale(params);
-  const [stats, networks] = await Promise.all([getDirectoryStats(ctx), listNetworks(ctx, locale)]);
-  return { stats, networks };
+  const [stats, networks] = await Promise.all([getDirectoryStats(ctx), listNetworks(ctx, { hosted: "yes", pageSize: 12 }, locale)]);
+  return { stats, networks: networks.items };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -56,7 +56,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 {n.description && (
                   <p lang={n.description.language}>{n.description.text}</p>
                 )}
-                <p>{t("home.networks.summary", { spaces: n.spaceCount, cities: n.foundingCityCount })}</p>
+                <p>{t("home.networks.summary", { spaces: n.spaceCount, cities: n.foundingMemberCount })}</p>
               </li>
             ))}
           </ul>
