@@ -61,7 +61,10 @@ describe("database setup", () => {
     expect(network.foundingCities).toHaveLength(12);
     expect(network.foundingCities.map((c) => c.name)).toEqual(expect.arrayContaining(["Assunção", "Montevidéu", "Rosário", "Brasília"]));
     const asuncion = await getCity(handle, network.foundingCities.find((c) => c.name === "Assunção")!.id, "es");
-    expect(asuncion.networks).toEqual([expect.objectContaining({ slug: "mercociudades", founding: true, joinedYear: 1995 })]);
+    expect(asuncion.networks).toEqual([
+      expect.objectContaining({ slug: "mercociudades", founding: true, joinedYear: 1995 }),
+      expect.objectContaining({ slug: "ucci", founding: false, joinedYear: null }),
+    ]);
   });
 
   it("searches text per language with stemming and without accents", async () => {
