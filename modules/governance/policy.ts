@@ -16,12 +16,18 @@ export const governancePolicy = {
   view: (_actor: Actor, _network: NetworkFacts) => true,
   /** Create and edit bodies, seats and terms; assign and end roles. */
   manage: (actor: Actor, network: NetworkFacts) => canWrite(actor) && keeps(actor, network),
+  /** A unit's coordinators edit its description (in any language); the keepers edit everything. */
+  editDescription: (actor: Actor, network: NetworkFacts, body: { id: string }) =>
+    canWrite(actor) && (keeps(actor, network) || actor.coordinatorOf.has(body.id)),
   /** In an external network an organization records its own roles. */
   recordOwnRole: (actor: Actor, network: NetworkFacts, organizationId: string) =>
     canWrite(actor) && !network.hosted && isFocalPointOf(actor, organizationId),
   /** Submitted candidacies are seen by the secretariat and by the candidate organization. */
   seeCandidacies: (actor: Actor, network: NetworkFacts) => actor.platformAdmin || actor.secretariatOf.has(network.id),
   seeOwnCandidacy: (actor: Actor, organizationId: string) => actor.memberships.has(organizationId) || actor.platformAdmin,
+  /** A unit's coordinators see the candidacies to coordinate it next. */
+  seeUnitCandidacies: (actor: Actor, network: NetworkFacts, body: { id: string }) =>
+    actor.platformAdmin || actor.secretariatOf.has(network.id) || actor.coordinatorOf.has(body.id),
   /** A member organization's focal point applies to coordinate a unit (hosted networks only). */
   submitCandidacy: (actor: Actor, network: NetworkFacts, organizationId: string) =>
     canWrite(actor) && network.hosted && isFocalPointOf(actor, organizationId),

@@ -40,6 +40,21 @@ export const auditEventKinds = [
   "network_membership_changed",
   "network_membership_withdrawn",
   "network_members_imported",
+  "network_body_created",
+  "network_body_updated",
+  "network_seats_set",
+  "network_term_created",
+  "network_term_updated",
+  "network_role_assigned",
+  "network_role_ended",
+  "candidacy_submitted",
+  "candidacy_withdrawn",
+  "candidacy_approved",
+  "candidacy_rejected",
+  "unit_joined",
+  "unit_left",
+  "team_member_added",
+  "team_member_removed",
 ] as const;
 export type AuditEventKind = (typeof auditEventKinds)[number];
 

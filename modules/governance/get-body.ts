@@ -1,0 +1,181 @@
+import { and, asc, eq, gt, inArray, notInArray } from "drizzle-orm";
+import { authorize } from "../../platform/authz.ts";
+import type { ServiceContext } from "../../platform/context.ts";
+import { localize, localizedText } from "../../platform/i18n/content.ts";
+import type { Locale } from "../../platform/i18n/locales.ts";
+import { users } from "../accounts/schema.ts";
+import { countries } from "../cities/schema.ts";
+import { findNetwork } from "../networks/find-network.ts";
+import { networkMemberships } from "../networks/schema.ts";
+import type { Actor } from "../organizations/actor.ts";
+import { organizationMembers, organizations } from "../organizations/schema.ts";
+import { themes } from "../themes/schema.ts";
+import { today } from "./dates.ts";
+import { factsOf, networkName } from "./find.ts";
+import { selectCandidacies } from "./list-candidacies.ts";
+import { asHistory } from "./list-role-history.ts";
+import { selectRoles } from "./list-roles.ts";
+import { describeTerm } from "./list-terms.ts";
+import { participatingOrganizations } from "./participation.ts";
+import { governancePolicy } from "./policy.ts";
+import { isUnit, rolesOfBody } from "./rules.ts";
+import { networkBodies, networkBodyParticipants, networkBodySeats, networkCandidacies, networkRoles, networkTerms } from "./schema.ts";
+
+/**
+ * A body as its page shows it: description and themes, seats, current, upcoming and past
+ * holders, and — for those allowed — its technical team and the candidacies to coordinate it
+ * next; plus what the viewer may do there.
+ */
+export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: string, bodySlug: string, locale: Locale) {
+  const network = await findNetwork(ctx.db, networkSlug);
+  const facts = factsOf(network);
+  authorize(governancePolicy.view(actor, facts), { visible: false });
+  const [body] = await ctx.db
+    .select()
+    .from(networkBodies)
+    .where(and(eq(networkBodies.networkId, network.id), eq(networkBodies.slug, bodySlug)));
+  if (!body) authorize(false, { visible: false });
+  const day = today();
+  const unit = isUnit(body);
+
+  const roles = await selectRoles(ctx.db, eq(networkRoles.bodyId, body.id), locale);
+  const holderIds = await ctx.db
+    .select({ organizationId: networkRoles.organizationId, role: networkRoles.role, startsOn: networkRoles.startsOn, endsOn: networkRoles.endsOn })
+    .from(networkRoles)
+    .where(eq(networkRoles.bodyId, body.id));
+  const currentRows = holderIds.filter((r) => r.startsOn <= day && (r.endsOn === null || r.endsOn >= day));
+  const participating = await participatingOrganizations(ctx.db, body.id, day);
+
+  const themeRows = body.themeIds.length ? await ctx.db.select({ id: themes.id, name: themes.name }).from(themes).where(inArray(themes.id, body.themeIds)) : [];
+  const seats =
+    body.kind === "council"
+      ? (
+          await ctx.db
+            .select({ countryCode: networkBodySeats.countryCode, seats: networkBodySeats.seats, name: countries.name })
+            .from(networkBodySeats)
+            .innerJoin(countries, eq(countries.code, networkBodySeats.countryCode))
+            .where(eq(networkBodySeats.bodyId, body.id))
+        )
+          .map((s) => ({
+            countryCode: s.countryCode,
+            country: localizedText(s.name, locale, "en"),
+            seats: s.seats,
+            taken: roles.filter((r) => r.holding === "current" && r.seatCountryCode === s.countryCode).length,
+          }))
+          .sort((a, b) => a.country.localeCompare(b.country, locale))
+      : null;
+
+  const canSeeTeam = governancePolicy.seeTeam(actor, facts, body, participating);
+  const team = canSeeTeam
+    ? await ctx.db
+        .select({ userId: users.id, name: users.name, position: users.position, organizationSlug: organizations.slug, organizationName: organizations.name, organizationId: organizations.id })
+        .from(networkBodyParticipants)
+        .innerJoin(users, eq(users.id, networkBodyParticipants.userId))
+        .innerJoin(organizations, eq(organizations.id, networkBodyParticipants.organizationId))
+        .where(eq(networkBodyParticipants.bodyId, body.id))
+        .orderBy(asc(organizations.nameNorm), asc(users.name))
+    : null;
+
+  const terms = (await ctx.db.select().from(networkTerms).where(eq(networkTerms.networkId, network.id)).orderBy(asc(networkTerms.startsOn))).map((t) => describeTerm(t, day));
+  const candidacies =
+    unit && governancePolicy.seeUnitCandidacies(actor, facts, body)
+      ? await selectCandidacies(ctx.db, and(eq(networkCandidacies.bodyId, body.id), gt(networkTerms.startsOn, day)), locale)
+      : null;
+
+  // The viewer's organization: the one they act for.
+  const orgId = actor.actingOrganizationId && actor.memberships.has(actor.actingOrganizationId) ? actor.actingOrganizationId : null;
+  const [org] = orgId ? await ctx.db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)) : [];
+  const [membership] = org
+    ? await ctx.db
+        .select({ status: networkMemberships.status })
+        .from(networkMemberships)
+        .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.organizationId, org.id)))
+    : [];
+  const activeMember = network.hosted && membership?.status === "active";
+  const openMembership = org ? currentRows.find((r) => r.organizationId === org.id && r.role === "member" && (r.endsOn === null || r.endsOn > day)) : undefined;
+  const participates = !!org && participating.includes(org.id);
+  const focal = !!org && governancePolicy.joinUnit(actor, org.id);
+  const inTeam = !!org && !!team?.some((p) => p.userId === actor.userId && p.organizationId === org.id);
+  const ownTeamIds = new Set((team ?? []).filter((p) => p.organizationId === org?.id).map((p) => p.userId));
+  const teamCandidates =
+    org && focal && participates
+      ? await ctx.db
+          .select({ userId: users.id, name: users.name })
+          .from(organizationMembers)
+          .innerJoin(users, eq(users.id, organizationMembers.userId))
+          .where(eq(organizationMembers.organizationId, org.id))
+          .orderBy(asc(users.name))
+          .then((rows) => rows.filter((r) => !ownTeamIds.has(r.userId)))
+      : [];
+  const ownCandidacies = org && unit ? await selectCandidacies(ctx.db, and(eq(networkCandidacies.bodyId, body.id), eq(networkCandidacies.organizationId, org.id)), locale) : [];
+  const canManage = governancePolicy.manage(actor, facts);
+  const members =
+    canManage && network.hosted
+      ? await ctx.db
+          .select({ slug: organizations.slug, name: organizations.name, status: networkMemberships.status })
+          .from(networkMemberships)
+          .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
+          .where(and(eq(networkMemberships.networkId, network.id), notInArray(networkMemberships.status, ["applicant", "declined"])))
+          .orderBy(asc(organizations.nameNorm))
+      : [];
+
+  const name = localize(body.names, locale, body.nameLanguage);
+  const upcoming = roles.filter((r) => r.holding === "upcoming");
+  const past = roles.filter((r) => r.holding === "past").sort((a, b) => (b.endsOn ?? "").localeCompare(a.endsOn ?? "") || b.startsOn.localeCompare(a.startsOn));
+  const current = roles.filter((r) => r.holding === "current");
+  return {
+    network: { slug: network.slug, name: networkName(network, locale), hosted: network.hosted },
+    body: {
+      slug: body.slug,
+      kind: body.kind,
+      name: name?.text ?? body.slug,
+      nameLanguage: name?.language ?? locale,
+      names: body.names,
+      originalLanguage: body.nameLanguage,
+      description: localize(body.description, locale, body.nameLanguage) ?? null,
+      descriptions: body.description,
+      themes: themeRows.map((t) => ({ id: t.id, name: localizedText(t.name, locale, "en") })),
+      themeIds: body.themeIds,
+      regionCodes: body.regionCodes,
+      active: body.active,
+      position: body.position,
+      roleKinds: rolesOfBody[body.kind],
+      unit,
+    },
+    seats,
+    current: unit ? current.filter((r) => r.role !== "member") : current,
+    participants: unit ? current.filter((r) => r.role === "member") : [],
+    upcoming,
+    history: asHistory(past),
+    team: team ? byOrganization(team) : null,
+    terms,
+    candidacies,
+    members,
+    viewer: {
+      canManage,
+      canEditDescription: governancePolicy.editDescription(actor, facts, body),
+      coordinates: governancePolicy.coordinate(actor, body),
+      organization: org ? { ...org, activeMember, participates, focalPoint: focal } : null,
+      canJoinUnit: unit && body.active && focal && activeMember && !openMembership,
+      canLeaveUnit: unit && focal && !!openMembership,
+      inTeam,
+      canJoinTeam: unit && !!org && participates && !inTeam && governancePolicy.manageTeam(actor, org.id, actor.userId ?? ""),
+      canLeaveTeam: inTeam,
+      canManageTeam: unit && focal && participates,
+      teamCandidates,
+      openTerms: unit && body.active && focal && activeMember && governancePolicy.submitCandidacy(actor, facts, org!.id) ? terms.filter((t) => t.windowOpen) : [],
+      ownCandidacies,
+    },
+  };
+}
+
+export type BodyDetail = Awaited<ReturnType<typeof getBody>>;
+
+function byOrganization<T extends { organizationSlug: string; organizationName: string; userId: string; name: string; position: string | null }>(team: T[]) {
+  const groups = new Map<string, T[]>();
+  for (const p of team) groups.set(p.organizationSlug, [...(groups.get(p.organizationSlug) ?? []), p]);
+  return [...groups.values()].map((people) => ({
+    organization: { slug: people[0]!.organizationSlug, name: people[0]!.organizationName },
+    people: people.map((p) => ({ userId: p.userId, name: p.name, position: p.position })),
+  }));
+}

@@ -1,0 +1,62 @@
+import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { z } from "zod";
+import { recordAuditEvent } from "../../platform/audit/record-audit-event.ts";
+import { authorize, requireSignedIn } from "../../platform/authz.ts";
+import type { ServiceContext } from "../../platform/context.ts";
+import { invalid } from "../../platform/errors.ts";
+import { findNetwork } from "../networks/find-network.ts";
+import type { Actor } from "../organizations/actor.ts";
+import { writeRole } from "./assign-role.ts";
+import { today } from "./dates.ts";
+import { findBody, organizationActedFor } from "./find.ts";
+import { participationInput, type ParticipationInput } from "./inputs.ts";
+import { governancePolicy } from "./policy.ts";
+import { isUnit, lockNetworkRoles, RuleViolation } from "./rules.ts";
+import { networkRoles } from "./schema.ts";
+
+/**
+ * An organization that is an active member joins a unit: a member role from today, open-ended.
+ * Joining again changes nothing; joining on the day it left takes the membership up again.
+ */
+export async function joinUnit(ctx: ServiceContext, actor: Actor, networkSlug: string, bodySlug: string, raw: ParticipationInput = {}): Promise<void> {
+  requireSignedIn(actor);
+  const network = await findNetwork(ctx.db, networkSlug);
+  const body = await findBody(ctx.db, network.id, bodySlug);
+  const parsed = participationInput.safeParse(raw);
+  if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const organization = await organizationActedFor(ctx.db, actor, parsed.data.organization);
+  authorize(governancePolicy.joinUnit(actor, organization.id));
+  if (!isUnit(body)) throw new RuleViolation("invalid", "governance.rule.notUnit", "body", { body: body.names });
+  const day = today();
+  const spec = { network, body, organization, role: "member" as const, term: null, startsOn: day, endsOn: null, seatCountryCode: null, createdBy: actor.userId };
+  await ctx.db.transaction(async (tx) => {
+        await lockNetworkRoles(tx, network.id);
+        const [held] = await tx
+          .select({ id: networkRoles.id, endsOn: networkRoles.endsOn })
+          .from(networkRoles)
+          .where(
+            and(
+              eq(networkRoles.bodyId, body.id),
+              eq(networkRoles.organizationId, organization.id),
+              eq(networkRoles.role, "member"),
+              lte(networkRoles.startsOn, day),
+              or(isNull(networkRoles.endsOn), gte(networkRoles.endsOn, day)),
+            ),
+          );
+        if (held?.endsOn === null) return;
+        let roleId: string;
+        if (held) {
+          await tx.update(networkRoles).set({ endsOn: null }).where(eq(networkRoles.id, held.id));
+          roleId = held.id;
+        } else {
+          roleId = (await writeRole(tx, spec, day)).id;
+        }
+        await recordAuditEvent(tx, {
+          kind: "unit_joined",
+          actorUserId: actor.userId,
+          organizationId: organization.id,
+          ipAddress: actor.ipAddress,
+          details: { networkId: network.id, bodyId: body.id, roleId },
+        });
+  });
+}
