@@ -59,9 +59,9 @@ export async function listNetworks(ctx: ServiceContext, raw: ListNetworksInput, 
       descriptionLanguage: networks.descriptionLanguage,
       logoUpdatedAt: networks.logoUpdatedAt,
       // Counted for the rows of the page only, on the (network, status) index.
-      memberCount: sql<number>`(select count(*) from ${networkMemberships} m where m.network_id = ${networks.id} and m.status = 'active')`.mapWith(Number),
-      foundingMemberCount: sql<number>`(select count(*) from ${networkMemberships} m where m.network_id = ${networks.id} and m.founding)`.mapWith(Number),
-      spaceCount: sql<number>`(select count(*) from network_bodies b where b.network_id = ${networks.id} and b.kind in ('thematic_unit', 'working_group', 'commission'))`.mapWith(Number),
+      memberCount: sql<number>`(select count(*) from ${networkMemberships} m where m.network_id = ${networks}.id and m.status = 'active')`.mapWith(Number),
+      foundingMemberCount: sql<number>`(select count(*) from ${networkMemberships} m where m.network_id = ${networks}.id and m.founding)`.mapWith(Number),
+      spaceCount: sql<number>`(select count(*) from network_bodies b where b.network_id = ${networks}.id and b.kind in ('thematic_unit', 'working_group', 'commission'))`.mapWith(Number),
     })
     .from(networks)
     .where(where)
