@@ -1,0 +1,150 @@
+// A network's live figures, computed from the data when asked: member cities (active members
+// that are local governments), countries (of all active members), the population of the member
+// cities, and active thematic units; and the member cities themselves, for the map and the
+// table by country. The SQL-running functions are exported on their own so the bench can time
+// them next to the page.
+import { sql } from "drizzle-orm";
+import type { ServiceContext } from "../../platform/context.ts";
+import { queryRows } from "../../platform/db/client.ts";
+import { localizedText } from "../../platform/i18n/content.ts";
+import type { Locale, Translated } from "../../platform/i18n/locales.ts";
+import type { Actor } from "../organizations/actor.ts";
+import { findNetwork } from "./find-network.ts";
+import { networkPolicy } from "./policy.ts";
+import { authorize } from "../../platform/authz.ts";
+
+export interface NetworkFigures {
+  /** Active members that are local governments. */
+  memberCities: number;
+  /** Distinct countries of the active members. */
+  countries: number;
+  /** Sum of the populations of the member cities' reference cities. */
+  population: number;
+  /** Active bodies of kind thematic_unit. */
+  thematicUnits: number;
+}
+
+export interface MemberCity {
+  organizationSlug: string;
+  organizationName: string;
+  cityId: number;
+  cityName: string;
+  countryCode: string;
+  countryName: string;
+  latitude: number;
+  longitude: number;
+  population: number;
+}
+
+export interface CountryMembers {
+  countryCode: string;
+  countryName: string;
+  members: number;
+  cities: MemberCity[];
+}
+
+/** One aggregate query over the network's active memberships (index network_memberships_network_status_idx). */
+export async function countNetworkFigures(ctx: ServiceContext, networkId: string): Promise<NetworkFigures> {
+  const [row] = await queryRows<{ member_cities: number | string; countries: number | string; population: number | string | null; thematic_units: number | string }>(
+    ctx.db,
+    sql`select count(*) filter (where o.kind = 'local_government') as member_cities,
+               count(distinct o.country_code) as countries,
+               coalesce(sum(c.population) filter (where o.kind = 'local_government'), 0) as population,
+               (select count(*) from network_bodies b
+                 where b.network_id = ${networkId} and b.kind = 'thematic_unit' and b.active) as thematic_units
+        from network_memberships m
+        join organizations o on o.id = m.organization_id and o.merged_into_id is null
+        left join cities c on c.id = o.city_id
+        where m.network_id = ${networkId} and m.status = 'active'`,
+  );
+  return {
+    memberCities: Number(row?.member_cities ?? 0),
+    countries: Number(row?.countries ?? 0),
+    population: Number(row?.population ?? 0),
+    thematicUnits: Number(row?.thematic_units ?? 0),
+  };
+}
+
+/** The network's active member cities with their coordinates, by country and name. */
+export async function listMemberCities(ctx: ServiceContext, networkId: string, locale: Locale): Promise<MemberCity[]> {
+  const rows = await queryRows<{
+    slug: string;
+    org_name: string;
+    city_id: number;
+    city_name: string;
+    city_names: Translated;
+    country_code: string;
+    country_name: Translated;
+    latitude: number;
+    longitude: number;
+    population: number;
+  }>(
+    ctx.db,
+    sql`select o.slug, o.name as org_name, c.id as city_id, c.name as city_name, c.names as city_names,
+               c.country_code, k.name as country_name, c.latitude, c.longitude, c.population
+        from network_memberships m
+        join organizations o on o.id = m.organization_id and o.kind = 'local_government' and o.merged_into_id is null
+        join cities c on c.id = o.city_id
+        join countries k on k.code = c.country_code
+        where m.network_id = ${networkId} and m.status = 'active'`,
+  );
+  const collator = new Intl.Collator(locale);
+  return rows
+    .map((r) => ({
+      organizationSlug: r.slug,
+      organizationName: r.org_name,
+      cityId: Number(r.city_id),
+      cityName: r.city_names[locale] || r.city_name,
+      countryCode: r.country_code,
+      countryName: localizedText(r.country_name, locale, "en") || r.country_code,
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+      population: Number(r.population),
+    }))
+    .sort((a, b) => collator.compare(a.countryName, b.countryName) || collator.compare(a.cityName, b.cityName));
+}
+
+/** Member cities grouped by country, the country with most members first. */
+export function groupByCountry(cities: readonly MemberCity[], locale: Locale): CountryMembers[] {
+  const groups = new Map<string, CountryMembers>();
+  for (const city of cities) {
+    let group = groups.get(city.countryCode);
+    if (!group) groups.set(city.countryCode, (group = { countryCode: city.countryCode, countryName: city.countryName, members: 0, cities: [] }));
+    group.members++;
+    group.cities.push(city);
+  }
+  const collator = new Intl.Collator(locale);
+  return [...groups.values()].sort((a, b) => b.members - a.members || collator.compare(a.countryName, b.countryName));
+}
+
+export interface NetworkFigureSheet {
+  network: { slug: string; name: string; hosted: boolean };
+  figures: NetworkFigures;
+  membersByCountry: Omit<CountryMembers, "cities">[];
+  points: MemberCity[];
+}
+
+/** The figures of a network's public page, its members by country and the points of its map. */
+export async function getNetworkFigures(ctx: ServiceContext, actor: Actor, slug: string, locale: Locale): Promise<NetworkFigureSheet> {
+  const network = await findNetwork(ctx.db, slug);
+  authorize(networkPolicy.view(actor, network), { visible: false });
+  const [figures, points] = await Promise.all([countNetworkFigures(ctx, network.id), listMemberCities(ctx, network.id, locale)]);
+  return {
+    network: { slug: network.slug, name: localizedText(network.names, locale) || network.name, hosted: network.hosted },
+    figures,
+    membersByCountry: groupByCountry(points, locale).map(({ cities: _cities, ...group }) => group),
+    points,
+  };
+}
+
+/**
+ * A figure rounded down for a sentence ("more than 400 cities"): two significant digits when
+ * the first is 1 or 2 (123 → 120), else one (437 → 400); small numbers stay exact.
+ */
+export function roughly(value: number): { value: number; moreThan: boolean } {
+  if (value < 20) return { value, moreThan: false };
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = value / magnitude < 3 ? magnitude / 10 : magnitude;
+  const rounded = Math.floor(value / step) * step;
+  return { value: rounded, moreThan: rounded < value };
+}

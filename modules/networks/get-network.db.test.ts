@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../platform/db/client.ts";
+import { createTestDatabase } from "../../platform/db/testing.ts";
+import { AppError } from "../../platform/errors.ts";
+import { anonymousActor } from "../organizations/actor.ts";
+import { addBody, addMembership, addRole, addTerm, createCityGovernment, createOtherOrganization, createTestNetwork, daysFromToday } from "../portfolio/testing.ts";
+import { getNetwork } from "./get-network.ts";
+import { countNetworkFigures, getNetworkFigures, roughly } from "./get-network-figures.ts";
+
+let handle: DatabaseHandle;
+let ctx: { db: DatabaseHandle["db"] };
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = { db: handle.db };
+});
+afterAll(() => handle?.close());
+
+describe("a network's live figures", () => {
+  it("counts active member cities, countries of active members, their population and active thematic units", async () => {
+    const network = await createTestNetwork(ctx.db);
+    const mx = await createCityGovernment(ctx.db, "MX");
+    const ar = await createCityGovernment(ctx.db, "AR");
+    const ar2 = await createCityGovernment(ctx.db, "AR");
+    const inactive = await createCityGovernment(ctx.db, "BR");
+    const withdrawn = await createCityGovernment(ctx.db, "PE");
+    const university = await createOtherOrganization(ctx.db, "university", "CL");
+    const applicant = await createOtherOrganization(ctx.db, "civil_society", "CO");
+    await addMembership(ctx.db, network.id, mx.id, { founding: true, since: "1995-11-11" });
+    await addMembership(ctx.db, network.id, ar.id);
+    await addMembership(ctx.db, network.id, ar2.id);
+    await addMembership(ctx.db, network.id, inactive.id, { status: "inactive" });
+    await addMembership(ctx.db, network.id, withdrawn.id, { status: "withdrawn" });
+    await addMembership(ctx.db, network.id, university.id);
+    await addMembership(ctx.db, network.id, applicant.id, { status: "applicant" });
+    await addBody(ctx.db, network.id, { slug: "cultura", kind: "thematic_unit", names: { es: "Cultura" } });
+    await addBody(ctx.db, network.id, { slug: "genero", kind: "thematic_unit", names: { es: "Género" } });
+    await addBody(ctx.db, network.id, { slug: "turismo", kind: "thematic_unit", names: { es: "Turismo" }, active: false });
+    await addBody(ctx.db, network.id, { slug: "frontera", kind: "working_group", names: { es: "Integración fronteriza" } });
+
+    expect(await countNetworkFigures(ctx, network.id)).toEqual({
+      memberCities: 3,
+      countries: 3, // MX, AR and the university's CL
+      population: mx.population + ar.population + ar2.population,
+      thematicUnits: 2,
+    });
+
+    const sheet = await getNetworkFigures(ctx, anonymousActor, network.slug, "pt");
+    expect(sheet.membersByCountry).toEqual([
+      { countryCode: "AR", countryName: "Argentina", members: 2 },
+      { countryCode: "MX", countryName: "México", members: 1 },
+    ]);
+    expect(sheet.points.map((p) => p.organizationSlug).sort()).toEqual([mx.slug, ar.slug, ar2.slug].sort());
+    expect(sheet.points.every((p) => Math.abs(p.latitude) > 0 && Math.abs(p.longitude) > 0)).toBe(true);
+  });
+
+  it("is all zeros for a network without members", async () => {
+    const network = await createTestNetwork(ctx.db);
+    expect(await countNetworkFigures(ctx, network.id)).toEqual({ memberCities: 0, countries: 0, population: 0, thematicUnits: 0 });
+    const page = await getNetwork(ctx, network.slug, "en");
+    expect(page.membersByCountry).toEqual([]);
+    expect(page.presidency).toBeNull();
+  });
+
+  it("rounds figures down for a sentence", () => {
+    expect(roughly(437)).toEqual({ value: 400, moreThan: true });
+    expect(roughly(123_456_789)).toEqual({ value: 120_000_000, moreThan: true });
+    expect(roughly(12)).toEqual({ value: 12, moreThan: false });
+    expect(roughly(400)).toEqual({ value: 400, moreThan: false });
+    expect(roughly(2_650_000)).toEqual({ value: 2_600_000, moreThan: true });
+  });
+
+  it("answers not found for an unknown network", async () => {
+    await expect(getNetworkFigures(ctx, anonymousActor, "no-such-network", "es")).rejects.toBeInstanceOf(AppError);
+    await expect(getNetwork(ctx, "no-such-network", "es")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("a network's public page", () => {
+  it("shows bodies with their current holders, the presidency and its term, and founding members with sources", async () => {
+    const network = await createTestNetwork(ctx.db, { acronyms: { es: "RdP" } });
+    const president = await createCityGovernment(ctx.db, "MX");
+    const coordinator = await createCityGovernment(ctx.db, "BR");
+    const former = await createCityGovernment(ctx.db, "CO");
+    for (const org of [president, coordinator, former]) await addMembership(ctx.db, network.id, org.id, { founding: org === president, sourceUrl: org === president ? "https://example.org/acta" : undefined });
+    const presidency = await addBody(ctx.db, network.id, { slug: "presidencia", kind: "presidency", names: { es: "Presidencia", en: "Presidency" }, position: 0 });
+    const culture = await addBody(ctx.db, network.id, { slug: "cultura", kind: "thematic_unit", names: { es: "Cultura" }, position: 1 });
+    const term = await addTerm(ctx.db, network.id, { label: "2025–2026", startsOn: daysFromToday(-200), endsOn: daysFromToday(165) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: presidency, organizationId: president.id, role: "president", startsOn: daysFromToday(-200), endsOn: daysFromToday(165), termId: term, sourceUrl: "https://example.org/presidencia" });
+    await addRole(ctx.db, { networkId: network.id, bodyId: presidency, organizationId: former.id, role: "president", startsOn: "2020-01-01", endsOn: "2021-12-31" });
+    await addRole(ctx.db, { networkId: network.id, bodyId: culture, organizationId: coordinator.id, role: "coordinator", startsOn: daysFromToday(-10) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: culture, organizationId: former.id, role: "member", startsOn: daysFromToday(-10) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: culture, organizationId: president.id, role: "sub_coordinator", startsOn: daysFromToday(5) });
+
+    const page = await getNetwork(ctx, network.slug, "en");
+    expect(page).toMatchObject({ acronym: "RdP", hosted: true, kind: "regional" });
+    expect(page.description).toEqual({ text: "Una red de prueba.", language: "es", fallback: true });
+    expect(page.presidency).toMatchObject({ role: "president", organization: { slug: president.slug }, termLabel: "2025–2026", endsOn: daysFromToday(165), sourceUrl: "https://example.org/presidencia" });
+    const unit = page.bodies.find((b) => b.slug === "cultura")!;
+    expect(unit.name).toEqual({ text: "Cultura", language: "es", fallback: true });
+    // Current holders only: the sub-coordination has not started, the plain member is counted.
+    expect(unit.holders.map((h) => [h.role, h.organization.slug])).toEqual([["coordinator", coordinator.slug]]);
+    expect(unit.memberCount).toBe(1);
+    expect(page.bodies.find((b) => b.slug === "presidencia")!.holders).toHaveLength(1);
+    expect(page.foundingMembers).toEqual([expect.objectContaining({ slug: president.slug, sourceUrl: "https://example.org/acta", countryName: "Mexico" })]);
+    expect(page.figures.memberCities).toBe(3);
+    expect(page.membersByCountry.map((g) => g.countryCode).sort()).toEqual(["BR", "CO", "MX"]);
+    expect(page.recorded).toBeNull();
+    expect(page.viewer).toEqual({ canEdit: false, canApply: true, canSeeMembership: false });
+  });
+
+  it("shows an external network's recorded members and roles, past ones too", async () => {
+    const city = await createCityGovernment(ctx.db, "AR");
+    const network = await createTestNetwork(ctx.db, { kind: "global", hosted: false, recordedByOrganizationId: city.id });
+    await addMembership(ctx.db, network.id, city.id, { since: "2004-05-01", sourceUrl: "https://example.org/members" });
+    const board = await addBody(ctx.db, network.id, { slug: "consejo-mundial", kind: "council", names: { en: "World Council" } });
+    await addRole(ctx.db, { networkId: network.id, bodyId: board, organizationId: city.id, role: "council_member", startsOn: "2016-01-01", endsOn: "2019-12-31" });
+    const page = await getNetwork(ctx, network.slug, "es");
+    expect(page.hosted).toBe(false);
+    expect(page.recordedBy).toEqual({ slug: city.slug, name: city.name });
+    expect(page.recorded!.members).toEqual([{ slug: city.slug, name: city.name, status: "active", since: "2004-05-01", sourceUrl: "https://example.org/members" }]);
+    expect(page.recorded!.roles).toEqual([expect.objectContaining({ role: "council_member", endsOn: "2019-12-31", bodySlug: "consejo-mundial" })]);
+    expect(page.viewer.canApply).toBe(false);
+  });
+});
