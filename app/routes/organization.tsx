@@ -105,6 +105,12 @@ export default function Organization({ loaderData, actionData }: Route.Component
             <Link to={`/${locale}/organizations/${o.slug}/edit`}>{t("organization.edit")}</Link>
           </li>
         )}
+        {/* The portfolio is for the same people who see the members (members and administrators). */}
+        {o.viewer.canSeeMembers && (
+          <li>
+            <Link to={`/${locale}/organizations/${o.slug}/portfolio`}>{t("portfolio.title")}</Link>
+          </li>
+        )}
       </ul>
       {o.viewer.role && !o.viewer.actingFor && (
         <Form method="post">
