@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 
-const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(handle.db, query);
-const one = async <T>(query: ReturnType<typeof sql>) => (await rows<T>(query))[0]!;
+const rows = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => queryRows<T>(handle.db, query);
+const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await rows<T>(query))[0]!;
 /** Counts as numbers, whichever engine (PGlite answers numbers, node-postgres strings). */
 const numbers = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 const ba = "gobierno-de-la-ciudad-de-buenos-aires";
