@@ -41,9 +41,9 @@ async function world() {
 }
 
 /** The rule a refused change broke, after checking nothing was written. */
-async function brokenRule(networkId: string, work: Promise<unknown>): Promise<RuleViolation> {
+async function brokenRule(networkId: string, work: () => Promise<unknown>): Promise<RuleViolation> {
   const before = await rolesOf(networkId);
-  const error = await refusal(work);
+  const error = await refusal(work());
   expect(error).toBeInstanceOf(RuleViolation);
   expect(await rolesOf(networkId)).toEqual(before);
   return error as RuleViolation;
@@ -144,16 +144,16 @@ describe("the rules of roles", () => {
     const presidency = await aBody(ctx.db, network.id, { kind: "presidency", names: { es: "Presidencia" } });
     const term = await aTerm(ctx.db, network.id, { startsIn: -30 });
     const actor = await officer.actor();
-    const kind = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "president", startsOn: day }));
+    const kind = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "president", startsOn: day }));
     expect(kind).toMatchObject({ code: "invalid", rule: "governance.rule.roleKind", field: "role", values: { kind: "thematic_unit" } });
-    const member = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: city.org.slug, role: "coordinator", startsOn: day }));
+    const member = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: city.org.slug, role: "coordinator", startsOn: day }));
     expect(member).toMatchObject({ rule: "governance.rule.roleKind", values: { kind: "presidency" } });
     expect(describeRuleViolation(member, "en")).toBe("does not fit this body: the presidency has only a president");
-    const reversed = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: day, endsOn: addDays(day, -1) }));
+    const reversed = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: day, endsOn: addDays(day, -1) }));
     expect(reversed).toMatchObject({ rule: "governance.rule.endBeforeStart", field: "endsOn" });
-    const early = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", term: term.id, startsOn: addDays(term.startsOn, -1) }));
+    const early = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", term: term.id, startsOn: addDays(term.startsOn, -1) }));
     expect(early).toMatchObject({ rule: "governance.rule.outsideTerm", field: "startsOn", values: { from: term.startsOn, to: term.endsOn } });
-    const late = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", term: term.id, endsOn: addDays(term.endsOn, 1) }));
+    const late = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", term: term.id, endsOn: addDays(term.endsOn, 1) }));
     expect(late).toMatchObject({ rule: "governance.rule.outsideTerm", field: "endsOn" });
     // The form shows the message next to the field, in the page's language.
     const shown = localizeGovernanceError(late, "pt", ["endsOn"]) as { fieldErrors: Record<string, string[]> };
@@ -164,7 +164,7 @@ describe("the rules of roles", () => {
     const { network, officer, city } = await world();
     const actor = await officer.actor();
     const closed = await aBody(ctx.db, network.id, { active: false, names: { es: "Unidad cerrada", en: "Closed unit" } });
-    const inactive = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: closed.slug, organization: city.org.slug, role: "member", startsOn: day }));
+    const inactive = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: closed.slug, organization: city.org.slug, role: "member", startsOn: day }));
     expect(inactive).toMatchObject({ rule: "governance.rule.bodyInactive", field: "body" });
     expect(describeRuleViolation(inactive, "en")).toBe("Closed unit is not active: it takes no new roles");
     // Recording a past role in a body that closed since is allowed.
@@ -172,15 +172,15 @@ describe("the rules of roles", () => {
 
     const unit = await aBody(ctx.db, network.id);
     const applicant = await aMemberCity(ctx.db, network.id, { status: "applicant", name: "Aspirante" });
-    const notMember = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: applicant.org.slug, role: "member", startsOn: day }));
+    const notMember = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: applicant.org.slug, role: "member", startsOn: day }));
     expect(notMember).toMatchObject({ rule: "governance.rule.notMember", field: "organization", values: { status: "applicant" } });
     expect(describeRuleViolation(notMember, "es")).toBe(`${applicant.org.name} solicitó ingresar a la red pero aún no es miembro`);
-    const pastApplicant = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: applicant.org.slug, role: "member", startsOn: "2018-01-01", endsOn: "2018-12-31" }));
+    const pastApplicant = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: applicant.org.slug, role: "member", startsOn: "2018-01-01", endsOn: "2018-12-31" }));
     expect(pastApplicant.rule).toBe("governance.rule.notMember");
     const stranger = await anOrganization(ctx.db, "Ajena");
-    expect((await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: stranger.slug, role: "member", startsOn: day }))).values).toMatchObject({ status: "none" });
+    expect((await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: stranger.slug, role: "member", startsOn: day }))).values).toMatchObject({ status: "none" });
     const former = await aMemberCity(ctx.db, network.id, { status: "withdrawn", name: "Antigua" });
-    expect((await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: former.org.slug, role: "member", startsOn: day }))).rule).toBe("governance.rule.notMember");
+    expect((await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: former.org.slug, role: "member", startsOn: day }))).rule).toBe("governance.rule.notMember");
     await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: former.org.slug, role: "coordinator", startsOn: "2017-01-01", endsOn: "2017-12-31" });
   });
 
@@ -189,14 +189,14 @@ describe("the rules of roles", () => {
     const actor = await officer.actor();
     const unit = await aBody(ctx.db, network.id, { names: { es: "Cultura", pt: "Cultura", en: "Culture" } });
     await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "coordinator", startsOn: "2025-03-01", endsOn: "2026-02-28" });
-    const sub = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "sub_coordinator", startsOn: "2026-01-01", endsOn: "2026-12-31" }));
+    const sub = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "sub_coordinator", startsOn: "2026-01-01", endsOn: "2026-12-31" }));
     expect(sub).toMatchObject({ code: "conflict", rule: "governance.rule.overlappingCoordination", field: "startsOn", values: { role: "coordinator", from: "2025-03-01", to: "2026-02-28" } });
     expect(describeRuleViolation(sub, "en")).toBe(
       `${city.org.name} already coordinates Culture from March 1, 2025 to February 28, 2026: a city cannot hold two overlapping coordinations of the same unit`,
     );
     expect(describeRuleViolation(sub, "es")).toContain("ya coordina Cultura desde el 1 de marzo de 2025 hasta el 28 de febrero de 2026");
     // Earlier and open-ended, overlapping from before: refused too.
-    const before = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "coordinator", startsOn: "2024-01-01" }));
+    const before = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "coordinator", startsOn: "2024-01-01" }));
     expect(before.rule).toBe("governance.rule.overlappingCoordination");
     // Back to back is fine, and so is another city at the same time, and another unit.
     await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "sub_coordinator", startsOn: "2026-03-01", endsOn: "2027-02-28" });
@@ -239,12 +239,12 @@ describe("the rules of roles", () => {
     const presidency = await aBody(ctx.db, network.id, { kind: "presidency", names: { es: "Presidencia" } });
     await assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: city.org.slug, role: "president", startsOn: "2025-01-01", endsOn: "2025-12-31" });
     const other = await aMemberCity(ctx.db, network.id, { name: "Santa Fe" });
-    const second = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: other.org.slug, role: "president", startsOn: "2025-12-31", endsOn: "2026-12-31" }));
+    const second = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: other.org.slug, role: "president", startsOn: "2025-12-31", endsOn: "2026-12-31" }));
     expect(second).toMatchObject({ code: "conflict", rule: "governance.rule.onePresident", values: { organization: city.org.name, from: "2025-01-01", to: "2025-12-31" } });
     await assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: other.org.slug, role: "president", startsOn: "2026-01-01", endsOn: "2026-12-31" });
     const unit = await aBody(ctx.db, network.id);
     await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-01-01" });
-    const twice = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-06-01" }));
+    const twice = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-06-01" }));
     expect(twice).toMatchObject({ rule: "governance.rule.duplicateRole", values: { from: "2025-01-01", to: "none" } });
   });
 
@@ -254,13 +254,13 @@ describe("the rules of roles", () => {
     const council = await aBody(ctx.db, network.id, { kind: "council", names: { es: "Consejo", en: "Council" } });
     const uy = [city, await aMemberCity(ctx.db, network.id, { name: "Salto" }), await aMemberCity(ctx.db, network.id, { name: "Paysandú" })];
     // No seats yet: the message says to set them first.
-    const none = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[0]!.org.slug, role: "council_member", startsOn: "2025-01-01", endsOn: "2025-12-31" }));
+    const none = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[0]!.org.slug, role: "council_member", startsOn: "2025-01-01", endsOn: "2025-12-31" }));
     expect(none).toMatchObject({ rule: "governance.rule.seatsTaken", field: "seatCountryCode", values: { seats: 0 } });
     expect(describeRuleViolation(none, "en")).toBe("Uruguay has no seats in this council; set the seats per country first");
     await setCouncilSeats(ctx, actor, network.slug, council.slug, { seats: [{ countryCode: "UY", seats: 2 }, { countryCode: "AR", seats: 3 }] });
     await assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[0]!.org.slug, role: "council_member", startsOn: "2025-01-01", endsOn: "2025-12-31" });
     await assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[1]!.org.slug, role: "council_member", startsOn: "2025-07-01", endsOn: "2026-06-30" });
-    const third = await brokenRule(network.id, assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[2]!.org.slug, role: "council_member", startsOn: "2025-10-01", endsOn: "2026-03-31" }));
+    const third = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[2]!.org.slug, role: "council_member", startsOn: "2025-10-01", endsOn: "2026-03-31" }));
     expect(third).toMatchObject({ code: "conflict", rule: "governance.rule.seatsTaken", values: { seats: 2, from: "2025-10-01", to: "2025-12-31" } });
     // Once the first seat is free, the third city fits.
     await assignRole(ctx, actor, network.slug, { body: council.slug, organization: uy[2]!.org.slug, role: "council_member", startsOn: "2026-01-01", endsOn: "2026-03-31" });

@@ -1,0 +1,165 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../platform/db/client.ts";
+import { createTestDatabase } from "../../platform/db/testing.ts";
+import { anonymousActor } from "../organizations/actor.ts";
+import { addTeamMember } from "./add-team-member.ts";
+import { assignRole } from "./assign-role.ts";
+import { addDays, today } from "./dates.ts";
+import { endRole } from "./end-role.ts";
+import { getBody } from "./get-body.ts";
+import { joinUnit } from "./join-unit.ts";
+import { leaveUnit } from "./leave-unit.ts";
+import { listCandidacies } from "./list-candidacies.ts";
+import { removeTeamMember } from "./remove-team-member.ts";
+import { networkBodies, networkBodyParticipants, networkRoles } from "./schema.ts";
+import { submitCandidacy } from "./submit-candidacy.ts";
+import { aBody, aMemberCity, aNetwork, anOrganization, aTerm, refusal, someone } from "./testing.ts";
+import { updateBody } from "./update-body.ts";
+
+let handle: DatabaseHandle;
+let ctx: { db: DatabaseHandle["db"] };
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ctx = { db: handle.db };
+});
+afterAll(() => handle?.close());
+
+const day = today();
+
+async function world() {
+  const network = await aNetwork(ctx.db);
+  const officer = await someone(ctx.db, { name: "Officer", organization: { id: network.secretariatOrganizationId!, role: "staff" } });
+  const city = await aMemberCity(ctx.db, network.id, { name: "Montevideo" });
+  const unit = await aBody(ctx.db, network.id);
+  return { network, officer, city, unit };
+}
+const memberRoles = (bodyId: string, organizationId: string) =>
+  ctx.db
+    .select()
+    .from(networkRoles)
+    .where(and(eq(networkRoles.bodyId, bodyId), eq(networkRoles.organizationId, organizationId)));
+const teamOf = (bodyId: string) => ctx.db.select().from(networkBodyParticipants).where(eq(networkBodyParticipants.bodyId, bodyId));
+
+describe("taking part in a unit", () => {
+  it("an active member joins (a member role from today, open-ended; joining again changes nothing) and leaves (the role ends, kept)", async () => {
+    const { network, city, unit } = await world();
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    expect(await memberRoles(unit.id, city.org.id)).toMatchObject([{ role: "member", startsOn: day, endsOn: null }]);
+    const page = await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es");
+    expect(page.participants.map((r) => r.organization.slug)).toEqual([city.org.slug]);
+    expect(page.viewer).toMatchObject({ canJoinUnit: false, canLeaveUnit: true, canJoinTeam: true });
+    // Staff may not join or leave for the organization.
+    expect((await refusal(leaveUnit(ctx, await city.staff.actor(), network.slug, unit.slug))).code).toBe("forbidden");
+    await leaveUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await leaveUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    expect(await memberRoles(unit.id, city.org.id)).toMatchObject([{ role: "member", startsOn: day, endsOn: day }]);
+    expect((await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es")).viewer).toMatchObject({ canJoinUnit: true, canLeaveUnit: false });
+    // Joining again the same day takes the membership up again.
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    expect(await memberRoles(unit.id, city.org.id)).toMatchObject([{ role: "member", endsOn: null }]);
+  });
+
+  it("is refused to an organization that is not an active member, and for bodies that are not units", async () => {
+    const { network, unit } = await world();
+    const applicant = await aMemberCity(ctx.db, network.id, { status: "applicant" });
+    const error = await refusal(joinUnit(ctx, await applicant.focal.actor(), network.slug, unit.slug));
+    expect(error).toMatchObject({ rule: "governance.rule.notMember", field: "organization" });
+    expect(await memberRoles(unit.id, applicant.org.id)).toEqual([]);
+    const city = await aMemberCity(ctx.db, network.id);
+    const council = await aBody(ctx.db, network.id, { kind: "council" });
+    expect((await refusal(joinUnit(ctx, await city.focal.actor(), network.slug, council.slug))).rule).toBe("governance.rule.notUnit");
+    expect((await refusal(joinUnit(ctx, anonymousActor, network.slug, unit.slug))).code).toBe("unauthorized");
+  });
+});
+
+describe("technical teams", () => {
+  it("a person joins their organization's team; a focal point adds and removes its members; only for organizations taking part", async () => {
+    const { network, city, unit } = await world();
+    // Not taking part yet: refused naming the organization.
+    const early = await refusal(addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id));
+    expect(early).toMatchObject({ rule: "governance.rule.notParticipating", field: "organization" });
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    await addTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, city.focal.id);
+    expect((await teamOf(unit.id)).map((p) => p.userId).sort()).toEqual([city.staff.id, city.focal.id].sort());
+    // Staff may not add or remove others; someone outside the organization cannot be added.
+    const colleague = await someone(ctx.db, { organization: { id: city.org.id, role: "staff" } });
+    expect((await refusal(addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, colleague.id))).code).toBe("forbidden");
+    const stranger = await someone(ctx.db);
+    expect((await refusal(addTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, stranger.id, { organization: city.org.slug }))).rule).toBe("governance.rule.notOrganizationMember");
+    await addTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, colleague.id);
+    await removeTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, colleague.id);
+    await removeTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    await removeTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    expect((await teamOf(unit.id)).map((p) => p.userId)).toEqual([city.focal.id]);
+    // Leaving the unit takes its people off the team.
+    await leaveUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    expect(await teamOf(unit.id)).toEqual([]);
+  });
+
+  it("are personal data: seen by the unit's organizations, its coordinators and the secretariat — not by the public or other members", async () => {
+    const { network, officer, city, unit } = await world();
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    const other = await aMemberCity(ctx.db, network.id, { name: "Otra" });
+    const outsider = await someone(ctx.db, { organization: { id: (await anOrganization(ctx.db)).id, role: "focal_point" } });
+    expect((await getBody(ctx, anonymousActor, network.slug, unit.slug, "es")).team).toBeNull();
+    expect((await getBody(ctx, await other.focal.actor(), network.slug, unit.slug, "es")).team).toBeNull();
+    expect((await getBody(ctx, await outsider.actor(), network.slug, unit.slug, "es")).team).toBeNull();
+    const seen = await getBody(ctx, await city.staff.actor(), network.slug, unit.slug, "es");
+    expect(seen.team).toEqual([{ organization: { slug: city.org.slug, name: city.org.name }, people: [{ userId: city.staff.id, name: "Técnica", position: null }] }]);
+    expect((await getBody(ctx, await officer.actor(), network.slug, unit.slug, "es")).team).toHaveLength(1);
+    // The other member joins: now it takes part, and sees the team.
+    await joinUnit(ctx, await other.focal.actor(), network.slug, unit.slug);
+    expect((await getBody(ctx, await other.focal.actor(), network.slug, unit.slug, "es")).team).toHaveLength(1);
+  });
+});
+
+describe("a coordinator's scoped permissions", () => {
+  it("follow a current coordination: edit the unit's description, see its team and next term's candidacies — and end with the role", async () => {
+    const { network, officer, city, unit } = await world();
+    const coordinator = await aMemberCity(ctx.db, network.id, { name: "Rosario" });
+    const { id: roleId } = await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: coordinator.org.slug, role: "coordinator", startsOn: addDays(day, -60) });
+    const focal = await coordinator.focal.actor();
+    expect(focal.coordinatorOf.has(unit.id)).toBe(true);
+    // Its staff coordinate too once in the unit's team.
+    expect((await coordinator.staff.actor()).coordinatorOf.has(unit.id)).toBe(false);
+    await addTeamMember(ctx, await coordinator.staff.actor(), network.slug, unit.slug, coordinator.staff.id);
+    expect((await coordinator.staff.actor()).coordinatorOf.has(unit.id)).toBe(true);
+
+    await updateBody(ctx, focal, network.slug, unit.slug, { language: "en", description: "Cultural policies of member cities." });
+    const [row] = await ctx.db.select().from(networkBodies).where(eq(networkBodies.id, unit.id));
+    expect(row!.description.en).toBe("Cultural policies of member cities.");
+    // Only the description: anything else is the secretariat's.
+    expect((await refusal(updateBody(ctx, focal, network.slug, unit.slug, { active: false }))).code).toBe("forbidden");
+    expect((await refusal(updateBody(ctx, focal, network.slug, unit.slug, { language: "en", name: "Renamed" }))).code).toBe("forbidden");
+
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    const term = await aTerm(ctx.db, network.id);
+    const { id: candidacyId } = await submitCandidacy(ctx, await city.focal.actor(), network.slug, {
+      body: unit.slug,
+      term: term.id,
+      role: "sub_coordinator",
+      statement: "Montevideo quiere subcoordinar la unidad el próximo mandato.",
+    });
+    const page = await getBody(ctx, focal, network.slug, unit.slug, "en");
+    expect(page.viewer).toMatchObject({ coordinates: true, canEditDescription: true, canManage: false });
+    expect(page.team!.map((t) => t.organization.slug).sort()).toEqual([city.org.slug, coordinator.org.slug].sort());
+    expect(page.candidacies!.map((c) => c.id)).toEqual([candidacyId]);
+    expect((await listCandidacies(ctx, focal, network.slug, {}, "en")).items.map((c) => c.id)).toEqual([candidacyId]);
+
+    // The role ends yesterday: the permissions go with it.
+    await endRole(ctx, await officer.actor(), network.slug, roleId, { endsOn: addDays(day, -1) });
+    const after = await coordinator.focal.actor();
+    expect(after.coordinatorOf.has(unit.id)).toBe(false);
+    expect((await refusal(updateBody(ctx, after, network.slug, unit.slug, { language: "en", description: "Again." }))).code).toBe("forbidden");
+    const later = await getBody(ctx, after, network.slug, unit.slug, "en");
+    expect(later.candidacies).toBeNull();
+    expect(later.viewer.canEditDescription).toBe(false);
+    expect((await listCandidacies(ctx, after, network.slug, {}, "en")).items).toEqual([]);
+  });
+});
