@@ -28,6 +28,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/${locale}/cities`}>{t("nav.cities")}</NavLink>
               </li>
               <li>
+                <NavLink to={`/${locale}/networks`}>{t("nav.networks")}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`/${locale}/organizations`}>{t("nav.organizations")}</NavLink>
               </li>
             </ul>

@@ -8,6 +8,7 @@ import { anonymousActor } from "../organizations/actor.ts";
 import { applyToNetwork } from "./apply-to-network.ts";
 import { changeMembershipStatus } from "./change-membership-status.ts";
 import { createNetwork } from "./create-network.ts";
+import type { CreateNetworkInput } from "./inputs.ts";
 import { decideMembership } from "./decide-membership.ts";
 import { getMembership } from "./get-membership.ts";
 import { getNetworkProfile } from "./get-network-profile.ts";
@@ -39,7 +40,7 @@ describe("creating a hosted network", () => {
     const profile = await getNetworkProfile(ctx, anonymousActor, network.slug, "en");
     expect(profile).toMatchObject({ hosted: true, kind: "regional", secretariat: { slug: secretariatOrg.slug }, memberCount: 0 });
 
-    const input = { name: "Red Andina de Ciudades", kind: "regional" as const, secretariat: secretariatOrg.slug, regionCodes: ["005"], workingLanguages: ["es", "qu"] };
+    const input: CreateNetworkInput = { name: "Red Andina de Ciudades", kind: "regional", secretariat: secretariatOrg.slug, regionCodes: ["005"], workingLanguages: ["es", "qu"] };
     const first = await createNetwork(ctx, await admin.actor(), input);
     const second = await createNetwork(ctx, await admin.actor(), input);
     expect(second).toEqual(first);
