@@ -14,7 +14,7 @@ import { factsOf, networkName } from "./find.ts";
 import { listCandidaciesInput, type ListCandidaciesInput } from "./inputs.ts";
 import { describeTerm, type Term } from "./list-terms.ts";
 import { governancePolicy } from "./policy.ts";
-import { type CandidacyStatus, networkBodies, networkCandidacies, networkTerms } from "./schema.ts";
+import { type CandidacyStatus, type decidingBodies, networkBodies, networkCandidacies, networkTerms } from "./schema.ts";
 
 export interface CandidacyView {
   id: string;
@@ -26,7 +26,7 @@ export interface CandidacyView {
   status: CandidacyStatus;
   createdAt: Date;
   decidedAt: Date | null;
-  decidingBody: string | null;
+  decidingBody: (typeof decidingBodies)[number] | null;
   decisionReference: string | null;
   decisionReason: string | null;
   /** The role an approved candidacy became. */

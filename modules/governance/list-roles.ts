@@ -102,5 +102,6 @@ export async function listRoles(ctx: ServiceContext, actor: Actor, networkSlug: 
     .innerJoin(organizations, eq(organizations.id, networkRoles.organizationId))
     .where(where);
   const items = await selectRoles(ctx.db, where, locale, [desc(networkRoles.startsOn)], input.pageSize, (input.page - 1) * input.pageSize);
-  return { items, total: count?.total ?? 0, page: input.page, pageSize: input.pageSize };
+  const total = count?.total ?? 0;
+  return { items, total, page: input.page, pageSize: input.pageSize, pageCount: Math.ceil(total / input.pageSize) };
 }

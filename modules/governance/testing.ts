@@ -78,7 +78,7 @@ export async function aTerm(db: Database, networkId: string, options: { startsIn
   const day = today();
   const startsOn = addDays(day, options.startsIn ?? 60);
   const endsOn = addDays(startsOn, (options.days ?? 365) - 1);
-  const window = options.window === undefined ? ((options.startsIn ?? 60) > 10 ? [-10, 10] : null) : options.window;
+  const window: [number, number] | null = options.window === undefined ? ((options.startsIn ?? 60) > 10 ? [-10, 10] : null) : options.window;
   const [term] = await db
     .insert(networkTerms)
     .values({
@@ -103,11 +103,11 @@ export async function aMemberCity(db: Database, networkId: string, options: { st
 }
 
 /** The domain error a piece of work throws (fails when it does not refuse). */
-export async function refusal(work: Promise<unknown>): Promise<AppError> {
+export async function refusal(work: Promise<unknown>): Promise<AppError & { rule?: string; field?: string; values?: Record<string, unknown> }> {
   try {
     await work;
   } catch (error) {
-    if (error instanceof AppError) return error;
+    if (error instanceof AppError) return error as AppError & { rule?: string };
     throw error;
   }
   throw new Error("expected the use case to refuse");
