@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../modules/accounts/create-token.ts";
 import { addDays, today } from "../../modules/governance/dates.ts";
+import type { Actor } from "../../modules/organizations/actor.ts";
 import { aMemberCity, aNetwork, someone } from "../../modules/governance/testing.ts";
 import { createAuth } from "../../platform/auth.ts";
 import { loadConfig } from "../../platform/config.ts";
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => services.database.close());
 
-async function tokenOf(person: { actor: () => Promise<import("../../modules/organizations/actor.ts").Actor> }) {
+async function tokenOf(person: { actor: () => Promise<Actor> }) {
   return (await createToken(services, await person.actor(), { name: "api test", scope: "write", expiresInDays: 1 })).token;
 }
 const call = (token: string | null, method: string, path: string, body?: unknown, language = "en") =>
