@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { authorize } from "../../platform/authz.ts";
+import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
@@ -53,6 +53,7 @@ export interface MembershipDetail {
  * own members. Anyone else is told it does not exist (applications and reasons are confidential).
  */
 export async function getMembership(ctx: ServiceContext, actor: Actor, slug: string, membershipId: string, locale: Locale): Promise<MembershipDetail> {
+  requireSignedIn(actor);
   assertUuid(membershipId, "error.membership.notFound");
   const network = await findNetwork(ctx.db, slug);
   const [row] = await ctx.db

@@ -91,9 +91,8 @@ describe("a membership from application to withdrawal", () => {
     const secretariatList = await listNetworkMembers(ctx, await officer.actor(), network.slug, { status: "applicant" }, "es");
     expect(secretariatList.items.map((m) => m.organization.slug)).toEqual([city.slug]);
     expect(secretariatList.items[0]!.city).toMatchObject({ id: place.id, population: place.population });
-    for (const actor of [anonymousActor, await outsider.actor()]) {
-      expect((await refusal(getMembership(ctx, actor, network.slug, applied.membershipId, "es"))).code).toBe("not_found");
-    }
+    expect((await refusal(getMembership(ctx, anonymousActor, network.slug, applied.membershipId, "es"))).code).toBe("unauthorized");
+    expect((await refusal(getMembership(ctx, await outsider.actor(), network.slug, applied.membershipId, "es"))).code).toBe("not_found");
     const seenByStaff = await getMembership(ctx, await staff.actor(), network.slug, applied.membershipId, "es");
     expect(seenByStaff).toMatchObject({ status: "applicant", message: "Queremos sumarnos a la red.", viewer: { canManage: false, canWithdraw: false } });
 
