@@ -124,6 +124,8 @@ export const networkRoles = pgTable(
     index("network_roles_organization_idx").on(t.organizationId, t.startsOn),
     index("network_roles_body_idx").on(t.bodyId, t.startsOn),
     index("network_roles_network_idx").on(t.networkId, t.endsOn),
+    // A network's page reads its bodies' current holders, and counts each unit's members from the index alone.
+    index("network_roles_network_role_idx").on(t.networkId, t.role, t.bodyId, t.startsOn, t.endsOn),
     // The exclusion constraint network_roles_no_overlapping_coordination (btree_gist) is added
     // by hand in migration 0008: one coordination per organization and unit at any date.
   ],

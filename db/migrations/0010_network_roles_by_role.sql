@@ -1,0 +1,1 @@
+CREATE INDEX "network_roles_network_role_idx" ON "network_roles" USING btree ("network_id","role","body_id","starts_on","ends_on");
