@@ -48,8 +48,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         const language = text("descriptionLanguage");
         await updateNetwork(ctx, actor, params.slug, {
           ...profileFrom(form),
-          description: text("description"),
-          descriptionLanguage: language as never,
+          // The description is written in the language chosen on the page; without one it stays.
+          ...(isLocale(language) && form.has("description") ? { description: text("description"), descriptionLanguage: language } : {}),
           ...(form.has("secretariat") ? { secretariat: text("secretariat") } : {}),
         });
         return redirect(`/${locale}/networks/${params.slug}/edit?done=profile${isLocale(language) && language !== locale ? `&language=${language}` : ""}`);

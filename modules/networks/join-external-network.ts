@@ -33,7 +33,10 @@ export async function joinExternalNetwork(
   return ctx.db.transaction((tx) => recordOwnExternalMembership(tx, actor, network.id, organizationId, parsed.data.since));
 }
 
-/** The organization the actor acts for (or the one named), as its id; an error on the field when there is none. */
+/**
+ * The organization the actor acts for, or the one named, as its id: an error on the field when
+ * there is none. Whether the actor may act for it is the caller's policy check.
+ */
 export async function actingOrganizationFor(db: Database, actor: Actor, slug: string | undefined): Promise<string> {
   if (slug === undefined) {
     if (!actor.actingOrganizationId) throw invalid({ organization: ["i18n:validation.actingOrganization"] });
@@ -43,8 +46,7 @@ export async function actingOrganizationFor(db: Database, actor: Actor, slug: st
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(eq(organizations.slug, slug), isNull(organizations.mergedIntoId)));
-  // One the actor does not belong to is refused like any other: not theirs to act for.
-  if (!org || !actor.memberships.has(org.id)) throw invalid({ organization: ["i18n:validation.notYourOrganization"] });
+  if (!org) throw invalid({ organization: ["i18n:validation.organizationUnknown"] });
   return org.id;
 }
 

@@ -72,8 +72,9 @@ describe("a membership from application to withdrawal", () => {
 
     // Only the organization's focal point applies; staff are refused, nobody may apply for another's organization.
     expect((await refusal(applyToNetwork(ctx, await staff.actor(), network.slug, { message: "Hola" }))).code).toBe("forbidden");
-    expect((await refusal(applyToNetwork(ctx, await outsider.actor(), network.slug, { organization: city.slug }))).fieldErrors).toEqual({
-      organization: ["i18n:validation.notYourOrganization"],
+    expect((await refusal(applyToNetwork(ctx, await outsider.actor(), network.slug, { organization: city.slug }))).code).toBe("forbidden");
+    expect((await refusal(applyToNetwork(ctx, await outsider.actor(), network.slug, { organization: "no-such-organization" }))).fieldErrors).toEqual({
+      organization: ["i18n:validation.organizationUnknown"],
     });
     expect((await refusal(applyToNetwork(ctx, anonymousActor, network.slug, {}))).code).toBe("unauthorized");
 
