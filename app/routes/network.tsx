@@ -27,23 +27,36 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       ? renderNetworkMap(points, {
           title: t("networkPage.map.title", { network: network.name }),
           description: t("networkPage.map.description", { cities: network.figures.memberCities, countries: network.membersByCountry.length }),
+          cluster: (count, labels) => t("networkPage.map.cluster", { count, names: labels.slice(0, 5).join(", "), more: Math.max(0, count - 5) }),
         })
       : null;
   const { id: _id, spaces: _spaces, foundingCities: _foundingCities, membersByCountry, ...rest } = network;
   return {
     network: {
       ...rest,
-      // Only what the chart and the table show (the map already holds the coordinates).
-      membersByCountry: membersByCountry.map((g) => ({
-        countryCode: g.countryCode,
-        countryName: g.countryName,
-        members: g.members,
-        cities: g.cities.map((c) => ({ slug: c.organizationSlug, name: c.cityName })),
-      })),
+      // Only what the chart and the table show (the map already holds the coordinates): in a
+      // network of thousands, each country's most populous cities, the rest in the directory.
+      membersByCountry: membersByCountry.map((g) => {
+        const shown = new Set(
+          [...g.cities]
+            .sort((a, b) => b.population - a.population)
+            .slice(0, citiesShownPerCountry)
+            .map((c) => c.organizationSlug),
+        );
+        return {
+          countryCode: g.countryCode,
+          countryName: g.countryName,
+          members: g.members,
+          cities: g.cities.filter((c) => shown.has(c.organizationSlug)).map((c) => ({ slug: c.organizationSlug, name: c.cityName })),
+        };
+      }),
     },
     map,
   };
 }
+
+/** The table alternative lists up to this many cities per country; the member directory has them all. */
+const citiesShownPerCountry = 60;
 
 /** "12 March 2022 – 11 March 2024", "since 12 March 2022". */
 function period(t: Translate, locale: Locale, startsOn: string, endsOn: string | null): string {
@@ -65,17 +78,19 @@ function SourceLink({ url, about }: { url: string | null; about: string }) {
   );
 }
 
-function Holder({ holder, showRole = true }: { holder: BodyHolder; showRole?: boolean }) {
+/** An organization holding a role: its term when it has one (the dates on the presidency), else its dates. */
+function Holder({ holder, showRole = true, dates = false }: { holder: BodyHolder; showRole?: boolean; dates?: boolean }) {
   const { t, locale } = useI18n();
   const role = t(`portfolio.role.${holder.role}`);
+  const when = holder.termLabel
+    ? dates
+      ? `${t("networkPage.term", { term: holder.termLabel })}, ${period(t, locale, holder.startsOn, holder.endsOn)}`
+      : t("networkPage.term", { term: holder.termLabel })
+    : period(t, locale, holder.startsOn, holder.endsOn);
   return (
     <>
       {showRole && <>{role}: </>}
-      <Link to={`/${locale}/organizations/${holder.organization.slug}`}>{holder.organization.name}</Link>{" "}
-      <span className="muted">
-        ({holder.termLabel ? `${holder.termLabel}, ` : ""}
-        {period(t, locale, holder.startsOn, holder.endsOn)})
-      </span>
+      <Link to={`/${locale}/organizations/${holder.organization.slug}`}>{holder.organization.name}</Link> <span className="muted">({when})</span>
       <SourceLink url={holder.sourceUrl} about={`${holder.organization.name}, ${role}`} />
     </>
   );
@@ -269,6 +284,13 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                               </li>
                             ))}
                           </ul>
+                          {g.members > g.cities.length && (
+                            <p className="muted">
+                              <Link to={`${base}/members?country=${g.countryCode}`}>
+                                {t("networkPage.table.more", { count: g.members - g.cities.length, country: g.countryName })}
+                              </Link>
+                            </p>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -287,7 +309,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
           <h2 id="presidency-title">{t("networkPage.presidency.title")}</h2>
           {n.presidency ? (
             <p>
-              <Holder holder={n.presidency} showRole={false} />
+              <Holder holder={n.presidency} showRole={false} dates />
             </p>
           ) : (
             <p>{t("networkPage.presidency.none")}</p>
@@ -370,7 +392,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
               <ul className="links">
                 {n.recorded.roles.map((r, i) => (
                   <li key={i}>
-                    <span lang={r.bodyName.fallback ? r.bodyName.language : undefined}>{r.bodyName.text}</span> · <Holder holder={r} />
+                    <span lang={r.bodyName.fallback ? r.bodyName.language : undefined}>{r.bodyName.text}</span> · <Holder holder={r} dates />
                   </li>
                 ))}
               </ul>

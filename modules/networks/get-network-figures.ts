@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
-import type { Locale, Translated } from "../../platform/i18n/locales.ts";
+import type { Locale } from "../../platform/i18n/locales.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findNetwork } from "./find-network.ts";
 import { networkPolicy } from "./policy.ts";
@@ -65,23 +65,23 @@ export async function countNetworkFigures(ctx: ServiceContext, networkId: string
   };
 }
 
-/** The network's active member cities with their coordinates, by country and name. */
+/** The network's active member cities with their coordinates, by country and name (names localized in SQL). */
 export async function listMemberCities(ctx: ServiceContext, networkId: string, locale: Locale): Promise<MemberCity[]> {
   const rows = await queryRows<{
     slug: string;
     org_name: string;
     city_id: number;
     city_name: string;
-    city_names: Translated;
     country_code: string;
-    country_name: Translated;
+    country_name: string | null;
     latitude: number;
     longitude: number;
     population: number;
   }>(
     ctx.db,
-    sql`select o.slug, o.name as org_name, c.id as city_id, c.name as city_name, c.names as city_names,
-               c.country_code, k.name as country_name, c.latitude, c.longitude, c.population
+    sql`select o.slug, o.name as org_name, c.id as city_id, coalesce(nullif(c.names ->> ${locale}, ''), c.name) as city_name,
+               c.country_code, coalesce(nullif(k.name ->> ${locale}, ''), k.name ->> 'en') as country_name,
+               c.latitude, c.longitude, c.population
         from network_memberships m
         join organizations o on o.id = m.organization_id and o.kind = 'local_government' and o.merged_into_id is null
         join cities c on c.id = o.city_id
@@ -94,9 +94,9 @@ export async function listMemberCities(ctx: ServiceContext, networkId: string, l
       organizationSlug: r.slug,
       organizationName: r.org_name,
       cityId: Number(r.city_id),
-      cityName: r.city_names[locale] || r.city_name,
+      cityName: r.city_name,
       countryCode: r.country_code,
-      countryName: localizedText(r.country_name, locale, "en") || r.country_code,
+      countryName: r.country_name ?? r.country_code,
       latitude: Number(r.latitude),
       longitude: Number(r.longitude),
       population: Number(r.population),

@@ -134,7 +134,10 @@ export async function loadNetworkRow(ctx: ServiceContext, slug: string): Promise
   return row;
 }
 
-/** Active bodies with their current holders (other than plain members) and how many members take part. */
+/**
+ * Active bodies with their current holders (other than plain members) and how many members take
+ * part; both read through network_roles_network_role_idx (network, role, body, dates).
+ */
 export async function listBodiesWithHolders(ctx: ServiceContext, networkId: string, today: string, locale: Locale): Promise<NetworkBody[]> {
   const rows = await queryRows<{
     slug: string;
@@ -155,7 +158,8 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
                r.role, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.source_url, t.label as term_label,
                o.slug as org_slug, o.name as org_name, mc.members as member_count
         from network_bodies b
-        left join network_roles r on r.body_id = b.id and r.role <> 'member'
+        left join network_roles r on r.body_id = b.id and r.network_id = ${networkId}
+              and r.role in ('president', 'vice_president', 'council_member', 'coordinator', 'sub_coordinator')
               and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
         left join organizations o on o.id = r.organization_id
         left join network_terms t on t.id = r.term_id
@@ -164,7 +168,8 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
                      and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)
                    group by body_id) mc on mc.body_id = b.id
         where b.network_id = ${networkId} and b.active
-        order by b.position, b.slug, o.name`,
+        order by array_position(array['presidency', 'vice_presidency', 'council', 'executive_direction', 'secretariat',
+                                      'thematic_unit', 'working_group', 'commission']::text[], b.kind), b.position, b.slug, o.name`,
   );
   const bodies = new Map<string, NetworkBody>();
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitViewport, projection, renderNetworkMap } from "./network-map.ts";
+import { fitViewport, maxDots, projection, renderNetworkMap } from "./network-map.ts";
 
 const cities = [
   { label: "Montevideo (Uruguay)", latitude: -34.9033, longitude: -56.1882, countryCode: "UY" },
@@ -106,5 +106,22 @@ describe("the network map", () => {
     const empty = renderNetworkMap([], text);
     expect(parseXml(empty).filter((e) => e.name === "circle")).toHaveLength(0);
     expect(parseXml(empty).filter((e) => e.name === "path").length).toBeGreaterThan(0);
+  });
+});
+
+describe("a map of many cities", () => {
+  it("draws cities close together as one dot, so a big network's map stays light", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      label: `City ${i}`,
+      latitude: -35 + (i % 60) * 0.8,
+      longitude: -70 + Math.floor(i / 60) * 0.6,
+      countryCode: "BR",
+    }));
+    const svg = renderNetworkMap(many, { ...text, cluster: (count, labels) => `${count} cities: ${labels.slice(0, 2).join(", ")}…` });
+    const dots = parseXml(svg).filter((e) => e.name === "circle");
+    expect(dots.length).toBeLessThanOrEqual(maxDots);
+    expect(dots.length).toBeGreaterThan(100);
+    expect(svg).toMatch(/<title>\d+ cities: City \d+, City \d+…<\/title>/);
+    expect(svg.length).toBeLessThan(150_000);
   });
 });

@@ -19,6 +19,8 @@ export interface MapText {
   title: string;
   /** What the image shows, and where the same facts are in text (the table alternative). */
   description: string;
+  /** A dot standing for several cities close together: "12 member cities: A, B, C and 9 more". */
+  cluster?: (count: number, labels: string[]) => string;
 }
 
 /** A box in degrees. */
@@ -44,6 +46,11 @@ const minSpan = 8;
 /** Padding around the cities, as a share of the span. */
 const padding = 0.12;
 const world: Viewport = { west: -170, east: 190, south: -58, north: 84 };
+
+/** Above this many cities, cities close together share one dot (a bigger one), so the map stays light. */
+export const maxDots = 400;
+/** The smallest side of the square within which cities share a dot, in SVG units. */
+const clusterCell = 12;
 
 /** Natural Earth 4.0 leaves ISO_A2 as "-99" for a few units: these are countries. */
 const isoFixes: Record<string, string> = { FRA: "FR", NOR: "NO" };
@@ -120,20 +127,24 @@ export function projection(view: Viewport): Projection {
 
 const overlaps = (a: Viewport, b: Viewport) => a.west <= b.east && a.east >= b.west && a.south <= b.north && a.north >= b.south;
 
-/** One path per group of countries, with coordinates rounded to whole units and repeated points left out. */
+/**
+ * One path per group of countries: coordinates rounded to whole units, each point relative to
+ * the one before (shorter numbers), repeated points left out.
+ */
 function outlinePath(list: Country[], project: Projection["project"]): string {
   const parts: string[] = [];
   for (const country of list) {
     for (const ring of country.rings) {
-      const points: string[] = [];
-      let last = "";
+      const points: [number, number][] = [];
       for (const [lon, lat] of ring) {
         const [x, y] = project(lon, lat);
-        const point = `${Math.round(x)} ${Math.round(y)}`;
-        if (point !== last) points.push(point);
-        last = point;
+        const point: [number, number] = [Math.round(x), Math.round(y)];
+        const last = points[points.length - 1];
+        if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
       }
-      if (points.length >= 3) parts.push(`M${points[0]}L${points.slice(1).join(" ")}Z`);
+      if (points.length < 3) continue;
+      const steps = points.slice(1).map(([x, y], i) => `${x - points[i]![0]} ${y - points[i]![1]}`);
+      parts.push(`M${points[0]![0]} ${points[0]![1]}l${steps.join(" ")}z`);
     }
   }
   return parts.join("");
@@ -164,6 +175,36 @@ function outlines(view: Viewport, proj: Projection, memberCountries: ReadonlySet
   return drawn;
 }
 
+/** One dot per city; past maxDots, one per cell of a grid for the cities in it, at their centre. */
+function dotsOf(points: readonly MapPoint[], proj: Projection, text: MapText): { x: number; y: number; labels: string[]; title: string }[] {
+  const projected = points.map((p) => {
+    const [x, y] = proj.project(p.longitude, p.latitude);
+    return { x, y, label: p.label };
+  });
+  if (projected.length <= maxDots) return projected.map((p) => ({ x: p.x, y: p.y, labels: [p.label], title: p.label }));
+  // The smallest grid (from clusterCell up) that leaves at most maxDots dots.
+  let cells = new Map<string, { x: number; y: number; labels: string[] }>();
+  for (let side = clusterCell; cells.size === 0 || cells.size > maxDots; side *= 1.5) {
+    cells = new Map();
+    for (const p of projected) {
+      const key = `${Math.floor(p.x / side)},${Math.floor(p.y / side)}`;
+      const cell = cells.get(key);
+      if (cell) {
+        cell.x += p.x;
+        cell.y += p.y;
+        cell.labels.push(p.label);
+      } else cells.set(key, { x: p.x, y: p.y, labels: [p.label] });
+    }
+  }
+  const cluster = text.cluster ?? ((count: number, labels: string[]) => `${count}: ${labels.join(", ")}`);
+  return [...cells.values()].map((c) => ({
+    x: c.x / c.labels.length,
+    y: c.y / c.labels.length,
+    labels: c.labels,
+    title: c.labels.length === 1 ? c.labels[0]! : cluster(c.labels.length, c.labels),
+  }));
+}
+
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
@@ -178,10 +219,10 @@ export function renderNetworkMap(points: readonly MapPoint[], text: MapText, idP
   const memberCountries = new Set(points.map((p) => p.countryCode));
   const { members, others } = outlines(view, proj, memberCountries);
   const radius = Math.max(4, Math.round(size / 160));
-  const dots = points
-    .map((p) => {
-      const [x, y] = proj.project(p.longitude, p.latitude);
-      return `<circle cx="${Math.round(x)}" cy="${Math.round(y)}" r="${radius}"><title>${escapeXml(p.label)}</title></circle>`;
+  const dots = dotsOf(points, proj, text)
+    .map((d) => {
+      const r = d.labels.length === 1 ? radius : Math.round(Math.min(radius * 3, radius * (0.7 + 0.35 * Math.sqrt(d.labels.length))));
+      return `<circle cx="${Math.round(d.x)}" cy="${Math.round(d.y)}" r="${r}"><title>${escapeXml(d.title)}</title></circle>`;
     })
     .join("");
   const titleId = `${idPrefix}-title`;
