@@ -1,8 +1,12 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
+import { networkBodies, networkRoles, networkTerms } from "../governance/schema.ts";
+import { checkRoleRules } from "../governance/rules.ts";
 import { loadActor } from "../organizations/actor.ts";
+import { organizations } from "../organizations/schema.ts";
+import { findNetwork } from "./find-network.ts";
 import { demoTerms, networkSpaces } from "./seed-demo-governance.ts";
 import { seedDemoNetwork } from "./seed-demo-network.ts";
 
@@ -160,6 +164,33 @@ describe("demo networks", () => {
            where a.role = 'council_member' and s.seats < (select count(*) from r b where b.body_id = a.body_id and b.role = 'council_member'
              and b.seat_country_code = a.seat_country_code and b.starts_on <= a.starts_on and (b.ends_on is null or b.ends_on >= a.starts_on))) seats`);
     expect(numbers(broken)).toEqual({ wrong_kind: 0, outside_term: 0, not_active: 0, presidents: 0, duplicates: 0, seats: 0 });
+  });
+
+  it("keeps every rule the governance use cases check, role by role", async () => {
+    for (const slug of ["mercociudades", "c40"]) {
+      const network = await findNetwork(handle.db, slug);
+      const bodies = new Map((await handle.db.select().from(networkBodies).where(eq(networkBodies.networkId, network.id))).map((b) => [b.id, b]));
+      const terms = new Map((await handle.db.select().from(networkTerms).where(eq(networkTerms.networkId, network.id))).map((t) => [t.id, t]));
+      const holders = new Map(
+        (await handle.db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name, countryCode: organizations.countryCode }).from(organizations)).map((o) => [o.id, o]),
+      );
+      const roles = await handle.db.select().from(networkRoles).where(eq(networkRoles.networkId, network.id));
+      expect(roles.length).toBeGreaterThan(0);
+      for (const role of roles) {
+        const spec = {
+          network,
+          body: bodies.get(role.bodyId)!,
+          organization: holders.get(role.organizationId)!,
+          role: role.role,
+          term: role.termId ? terms.get(role.termId)! : null,
+          startsOn: role.startsOn,
+          endsOn: role.endsOn,
+          seatCountryCode: role.seatCountryCode,
+          roleId: role.id,
+        };
+        await expect(checkRoleRules(handle.db, spec, today), `${slug} ${role.role} ${spec.body.slug} ${spec.organization.name} ${role.startsOn}`).resolves.toBeUndefined();
+      }
+    }
   });
 
   it("marks only sourced rows with a source", async () => {
