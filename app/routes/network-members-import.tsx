@@ -135,10 +135,8 @@ function Report({ report, csv, membersLink }: { report: ImportReport; csv: strin
   );
   if (report.imported) {
     return (
-      <section aria-labelledby="report-title">
-        <h2 id="report-title" role="status">
-          {t("networks.import.imported", { rows: report.rowCount })}
-        </h2>
+      <section aria-labelledby="report-title" role="status">
+        <h2 id="report-title">{t("networks.import.imported", { rows: report.rowCount })}</h2>
         {summary}
         <p>
           <Link to={membersLink}>{t("networks.members.title")}</Link>
@@ -148,9 +146,9 @@ function Report({ report, csv, membersLink }: { report: ImportReport; csv: strin
   }
   return (
     <section aria-labelledby="report-title">
-      <h2 id="report-title" role="status">
-        {t("networks.import.clean", { rows: report.rowCount })}
-      </h2>
+      <div role="status">
+        <h2 id="report-title">{t("networks.import.clean", { rows: report.rowCount })}</h2>
+      </div>
       <p>{t("networks.import.wouldChange")}</p>
       {summary}
       <Form method="post" className="stack narrow">
