@@ -23,7 +23,10 @@ export const networkPolicy = {
   /** Any organization's focal point may record a network not hosted here. */
   recordExternal: (actor: Actor) => canWrite(actor) && [...actor.memberships.values()].includes("focal_point"),
   update: (actor: Actor, network: NetworkFacts) => canWrite(actor) && (runs(actor, network) || actor.platformAdmin),
-  /** Applicants, suspended and withdrawn members, status history with reasons, categories. */
+  /**
+   * Applicants and members in every status (inactive, suspended, withdrawn, declined), the status
+   * history with its reasons. Everyone else sees active members only, with their category.
+   */
   seeMembership: (actor: Actor, network: NetworkFacts) => network.hosted && (actor.secretariatOf.has(network.id) || actor.platformAdmin),
   /** Decide applications, change statuses and categories, import members. */
   manageMembers: (actor: Actor, network: NetworkFacts) =>
