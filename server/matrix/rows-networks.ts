@@ -141,7 +141,8 @@ export const networksArea: MatrixArea = {
     "PUT /networks/:slug/categories/:key": {
       method: "PUT",
       path: (w) => `/networks/${n(w).slug}/categories/observer`,
-      body: () => ({ names: { es: "Observador", pt: "Observador", en: "Observer" } }),
+      // A nested JSON body: rows are typed for flat form fields, the API sends it as JSON all the same.
+      body: () => ({ names: { es: "Observador", pt: "Observador", en: "Observer" } }) as unknown as Record<string, string>,
       expect: runners(200, 401),
     },
     "POST /networks/:slug/applications": {
