@@ -5,9 +5,11 @@
 //   npm run bench                      # PGlite
 //   DATABASE_URL=postgres://… npm run bench   # PGlite, then PostgreSQL in a throwaway database
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=16 npm run bench
+//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import pg from "pg";
 import { searchCitiesInput } from "../modules/cities/inputs.ts";
 import { buildCitySearch, runCitySearch, searchTiers } from "../modules/cities/search-cities.ts";
@@ -16,12 +18,23 @@ import { ensureBuild, ensureSeededPglite, startServer } from "../tests/support/s
 import { describeMe } from "../modules/accounts/describe-me.ts";
 import { listAuditEvents } from "../modules/audit/list-audit-events.ts";
 import { loadActor } from "../modules/organizations/actor.ts";
+import { countNetworkFigures, listMemberCities } from "../modules/networks/get-network-figures.ts";
+import { getNetwork, listBodiesWithHolders, listFoundingMembers, loadNetworkRow } from "../modules/networks/get-network.ts";
 import { listOrganizations } from "../modules/organizations/list-organizations.ts";
+import { organizations } from "../modules/organizations/schema.ts";
+import { getPortfolio, loadPortfolioRows } from "../modules/portfolio/get-portfolio.ts";
+import { type GeneratedNetworks, generateNetworks, networkScale } from "./generate-networks.ts";
 import { type GeneratedOrganizations, generateOrganizations, scale } from "./generate-organizations.ts";
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const groups = ["cities", "organizations", "networks"] as const;
+const only = new Set((process.env.BENCH_ONLY ?? groups.join(",")).split(",").map((g) => g.trim()));
+const runs = (group: (typeof groups)[number]) => only.has(group);
+for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: no group ${group} (there are ${groups.join(", ")})`);
+/** The servers' SECRET, so the session cookie generate-networks.ts makes is valid there. */
+const benchSecret = "bench-secret-not-for-production-0123456789";
 
 /** What people type into the directory: names with and without accents, in other languages, with typos, with filters. */
 const searches: Record<string, string>[] = [
@@ -39,21 +52,73 @@ interface Row {
   result: LoadResult;
 }
 
-async function benchEngine(engine: string, serverEnv: Record<string, string>, direct: DatabaseHandle, generated: GeneratedOrganizations): Promise<Row[]> {
-  const server = await startServer({ ...serverEnv, LOG_LEVEL: "warn", DEMO_DATA: "true", API_TOKEN_RATE_LIMIT: "1000000" });
+interface Generated {
+  organizations?: GeneratedOrganizations;
+  networks?: GeneratedNetworks;
+}
+
+/** Generated data for the groups that run (the networks' teams need generate-organizations.ts's people). */
+async function generate(handle: DatabaseHandle): Promise<Generated> {
+  const generated: Generated = {};
+  if (runs("organizations") || runs("networks")) generated.organizations = await generateOrganizations(handle.db);
+  if (runs("networks")) {
+    const started = performance.now();
+    generated.networks = await generateNetworks(handle.db, { secret: benchSecret });
+    const { memberOrganizations, networks, roles } = networkScale;
+    process.stdout.write(
+      `${memberOrganizations} member organizations over ${networks} networks with ${roles} roles generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(generated.networks.counts)}\n`,
+    );
+  }
+  return generated;
+}
+
+/**
+ * Lets the client notice connections the server closed while an in-process measurement held the
+ * event loop (PGlite runs in this thread), so the next request does not reuse a dead socket.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+/** Fails the run when a scenario's request does not answer 200 itself (a redirect to sign-in would otherwise be measured); returns the body's size. */
+async function expectOk(target: Target): Promise<number> {
+  const { url, headers } = typeof target === "string" ? { url: target, headers: {} } : target;
+  await settle();
+  const response = await fetch(url, { headers, redirect: "manual" });
+  const size = (await response.arrayBuffer()).byteLength;
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return size;
+}
+
+async function benchEngine(engine: string, serverEnv: Record<string, string>, direct: DatabaseHandle, generated: Generated): Promise<Row[]> {
+  const server = await startServer({ ...serverEnv, LOG_LEVEL: "warn", DEMO_DATA: "true", API_TOKEN_RATE_LIMIT: "1000000", SECRET: benchSecret });
   const rows: Row[] = [];
-  const measure = async (scenario: string, next: (i: number) => Target) => {
+  /** A scenario over HTTP after a short warm-up (the first requests compile plans and fill caches). */
+  const measure: Measure = async (scenario, next) => {
+    await settle();
     await runLoad({ connections: 4, seconds: 2, next });
-    rows.push({ engine, scenario: `${scenario} (${connections} connections)`, result: await runLoad({ connections, seconds, next }) });
+    return { engine, scenario: `${scenario} (${connections} connections)`, result: await runLoad({ connections, seconds, next }) };
   };
   try {
+    if (runs("cities")) rows.push(...(await benchCities(engine, server.url, direct)));
+    if (runs("organizations")) rows.push(...(await benchOrganizations(engine, server.url, direct, generated.organizations!, measure)));
+    if (runs("networks")) rows.push(...(await benchNetworks(engine, server.url, direct, generated.networks!, measure)));
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+type Measure = (scenario: string, next: (i: number) => Target) => Promise<Row>;
+
+async function benchCities(engine: string, url: string, direct: DatabaseHandle): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
     for (const [scenario, path] of [
       ["city search, API /api/v1/cities", "/api/v1/cities?"],
       ["city search, page /es/cities", "/es/cities?"],
     ] as const) {
       // Warm up: the first requests compile plans and fill caches.
-      await runLoad({ connections: 4, seconds: 2, next: (i) => `${server.url}${path}${queryString(searches[i % searches.length]!)}` });
-      const result = await runLoad({ connections, seconds, next: (i) => `${server.url}${path}${queryString(searches[i % searches.length]!)}` });
+      await runLoad({ connections: 4, seconds: 2, next: (i) => `${url}${path}${queryString(searches[i % searches.length]!)}` });
+      const result = await runLoad({ connections, seconds, next: (i) => `${url}${path}${queryString(searches[i % searches.length]!)}` });
       rows.push({ engine, scenario: `${scenario} (${connections} connections)`, result });
     }
     // The same SQL the use case runs for each search (each tier until one finds cities), without HTTP, rendering or JSON.
@@ -64,39 +129,93 @@ async function benchEngine(engine: string, serverEnv: Record<string, string>, di
       }
     });
     rows.push({ engine, scenario: "city search, same SQL in-process (1 connection)", result: raw });
+  }
+  return rows;
+}
 
-    // Accounts and organizations, over the generated data (bench/generate-organizations.ts).
+/** Accounts and organizations, over the generated data (bench/generate-organizations.ts). */
+async function benchOrganizations(engine: string, url: string, direct: DatabaseHandle, generated: GeneratedOrganizations, measure: Measure): Promise<Row[]> {
+  const rows: Row[] = [];
+  const server = { url };
+  {
     const { searches: orgSearches, focalToken, adminToken, slug } = generated;
     const bearer = (token: string) => ({ authorization: `Bearer ${token}`, "accept-language": "es" });
-    await measure("organization directory, API /api/v1/organizations", (i) => `${server.url}/api/v1/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`);
-    await measure("organization directory, page /es/organizations", (i) => `${server.url}/es/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`);
+    rows.push(await measure("organization directory, API /api/v1/organizations", (i) => `${server.url}/api/v1/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`));
+    rows.push(await measure("organization directory, page /es/organizations", (i) => `${server.url}/es/organizations?${queryString(orgSearches[i % orgSearches.length]!)}`));
     rows.push({
       engine,
       scenario: "organization directory, same use case in-process (1 connection)",
       result: await timeSequential(orgSearches.length * 10, (i) => listOrganizations(direct, orgSearches[i % orgSearches.length]!, "es")),
     });
-    await measure("who am I, API /api/v1/me with a token", () => ({ url: `${server.url}/api/v1/me`, headers: bearer(focalToken) }));
+    rows.push(await measure("who am I, API /api/v1/me with a token", () => ({ url: `${server.url}/api/v1/me`, headers: bearer(focalToken) })));
     const focalId = "bench-user-1";
     rows.push({
       engine,
       scenario: "who am I, same use case in-process (1 connection)",
       result: await timeSequential(200, async () => describeMe(direct, (await loadActor(direct, focalId, { kind: "token", scope: "read" }))!)),
     });
-    await measure("members of an organization, API with a token", () => ({ url: `${server.url}/api/v1/organizations/${slug}/members`, headers: bearer(focalToken) }));
+    rows.push(await measure("members of an organization, API with a token", () => ({ url: `${server.url}/api/v1/organizations/${slug}/members`, headers: bearer(focalToken) })));
     const auditFilters: Record<string, string>[] = [{ kind: "sign_in" }, { person: "person17@bench.test" }, { kind: "sign_in_failed", page: "3" }, {}, { from: "2026-01-01", kind: "token_created" }];
-    await measure(`audit log of ${scale.auditEvents.toLocaleString("en")} events, API with an administrator's token`, (i) => ({
+    rows.push(await measure(`audit log of ${scale.auditEvents.toLocaleString("en")} events, API with an administrator's token`, (i) => ({
       url: `${server.url}/api/v1/audit-events?${queryString(auditFilters[i % auditFilters.length]!)}`,
       headers: bearer(adminToken),
-    }));
+    })));
     const admin = (await loadActor(direct, `bench-user-${scale.people}`))!;
     rows.push({
       engine,
       scenario: "audit log, same use case in-process (1 connection)",
       result: await timeSequential(auditFilters.length * 20, (i) => listAuditEvents(direct, admin, auditFilters[i % auditFilters.length]! as never)),
     });
-  } finally {
-    await server.stop();
   }
+  return rows;
+}
+
+/**
+ * Networks (bench/generate-networks.ts): the public page of the biggest network and of a middle
+ * one, a city's portfolio as one of its members (page and API), each next to the same queries
+ * run in-process, and to the whole use case in-process.
+ */
+async function benchNetworks(engine: string, url: string, direct: DatabaseHandle, generated: GeneratedNetworks, measure: Measure): Promise<Row[]> {
+  const rows: Row[] = [];
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [size, slug] of [
+    ["big", generated.bigSlug],
+    ["mid", generated.midSlug],
+  ] as const) {
+    const network = (await loadNetworkRow(direct, slug))!;
+    const { memberCities } = await countNetworkFigures(direct, network.id);
+    const bytes = await expectOk(`${url}/es/networks/${slug}`);
+    const label = `network page, ${size} network (${memberCities} member cities, ${Math.round(bytes / 1024)} KB)`;
+    rows.push(await measure(`${label}, page /es/networks/:slug`, () => `${url}/es/networks/${slug}`));
+    rows.push({
+      engine,
+      scenario: `${label}, its queries in-process (1 connection)`,
+      result: await timeSequential(30, async () => {
+        const row = await loadNetworkRow(direct, slug);
+        await Promise.all([
+          countNetworkFigures(direct, row!.id),
+          listMemberCities(direct, row!.id, "es"),
+          listBodiesWithHolders(direct, row!.id, today, "es"),
+          listFoundingMembers(direct, row!.id, "es"),
+        ]);
+      }),
+    });
+    rows.push({ engine, scenario: `${label}, use case in-process (1 connection)`, result: await timeSequential(30, () => getNetwork(direct, slug, "es")) });
+  }
+
+  const { portfolioSlug: slug, portfolioCookie, portfolioToken, portfolioUserId } = generated;
+  const [organization] = await direct.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+  const rowsOf = await loadPortfolioRows(direct, organization!.id, today);
+  const label = `portfolio of an organization in ${rowsOf.networks.length} networks with ${rowsOf.roles.length} roles`;
+  const page = { url: `${url}/es/organizations/${slug}/portfolio`, headers: { cookie: portfolioCookie, "accept-language": "es" } };
+  const api = { url: `${url}/api/v1/organizations/${slug}/portfolio`, headers: { authorization: `Bearer ${portfolioToken}`, "accept-language": "es" } };
+  await expectOk(page);
+  await expectOk(api);
+  rows.push(await measure(`${label}, page /es/organizations/:slug/portfolio signed in`, () => page));
+  rows.push(await measure(`${label}, API /api/v1/organizations/:slug/portfolio with a token`, () => api));
+  rows.push({ engine, scenario: `${label}, its queries in-process (1 connection)`, result: await timeSequential(100, () => loadPortfolioRows(direct, organization!.id, today)) });
+  const actor = (await loadActor(direct, portfolioUserId))!;
+  rows.push({ engine, scenario: `${label}, use case in-process (1 connection)`, result: await timeSequential(100, () => getPortfolio(direct, actor, slug, "es", today)) });
   return rows;
 }
 
@@ -126,7 +245,7 @@ async function main() {
     // The server and the in-process measurement each open their own copy (one writer per directory).
     cpSync(seeded, join(work, "generated"), { recursive: true });
     const generating = await openDatabase({ dir: join(work, "generated") });
-    const generated = await generateOrganizations(generating.db);
+    const generated = await generate(generating);
     await generating.close();
     cpSync(join(work, "generated"), join(work, "server"), { recursive: true });
     cpSync(join(work, "generated"), join(work, "direct"), { recursive: true });
@@ -149,7 +268,7 @@ async function main() {
         await server.stop();
         const directPg = await openDatabase({ url: target.toString() });
         try {
-          const generatedPg = await generateOrganizations(directPg.db);
+          const generatedPg = await generate(directPg);
           rows.push(...(await benchEngine("postgres", { DATABASE_URL: target.toString() }, directPg, generatedPg)));
         } finally {
           await directPg.close();
