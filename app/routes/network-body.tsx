@@ -79,7 +79,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
             description: fields.description ?? "",
             themeIds: all("themeIds"),
             regionCodes: splitCodes(fields.regionCodes),
-            position: fields.position as never,
+            position: (fields.position || undefined) as never,
             active: fields.active as never,
           });
         }
