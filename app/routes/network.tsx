@@ -317,37 +317,40 @@ export default function Network({ loaderData }: Route.ComponentProps) {
         </section>
       )}
 
-      <section aria-labelledby="bodies-title">
-        <h2 id="bodies-title">{t("networkPage.bodies.title")}</h2>
-        {n.bodies.length === 0 ? (
-          <p>{t("networkPage.bodies.none")}</p>
-        ) : (
-          <ul className="cards">
-            {n.bodies.map((b) => (
-              <li key={b.slug} className="card">
-                <h3 className="card-title">
-                  <Link to={`${base}/bodies/${b.slug}`} lang={b.name.fallback ? b.name.language : undefined}>
-                    {b.name.text}
-                  </Link>
-                </h3>
-                <p className="muted">{t(`networkPage.bodyKind.${b.kind}`)}</p>
-                {b.holders.length > 0 ? (
-                  <ul className="links">
-                    {b.holders.map((h, i) => (
-                      <li key={`${h.organization.slug}-${h.role}-${i}`}>
-                        <Holder holder={h} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p>{t("networkPage.bodies.noHolders")}</p>
-                )}
-                {b.memberCount > 0 && <p className="muted">{t("networkPage.bodies.members", { count: b.memberCount })}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* An external network's roles are listed as recorded, below. */}
+      {n.hosted && (
+        <section aria-labelledby="bodies-title">
+          <h2 id="bodies-title">{t("networkPage.bodies.title")}</h2>
+          {n.bodies.length === 0 ? (
+            <p>{t("networkPage.bodies.none")}</p>
+          ) : (
+            <ul className="cards">
+              {n.bodies.map((b) => (
+                <li key={b.slug} className="card">
+                  <h3 className="card-title">
+                    <Link to={`${base}/bodies/${b.slug}`} lang={b.name.fallback ? b.name.language : undefined}>
+                      {b.name.text}
+                    </Link>
+                  </h3>
+                  <p className="muted">{t(`networkPage.bodyKind.${b.kind}`)}</p>
+                  {b.holders.length > 0 ? (
+                    <ul className="links">
+                      {b.holders.map((h, i) => (
+                        <li key={`${h.organization.slug}-${h.role}-${i}`}>
+                          <Holder holder={h} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>{t("networkPage.bodies.noHolders")}</p>
+                  )}
+                  {b.memberCount > 0 && <p className="muted">{t("networkPage.bodies.members", { count: b.memberCount })}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       {n.foundingMembers.length > 0 && (
         <section aria-labelledby="founders-title">

@@ -228,7 +228,7 @@ export function renderNetworkMap(points: readonly MapPoint[], text: MapText, idP
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${proj.width} ${proj.height}" role="img" aria-labelledby="${titleId} ${descId}" class="network-map-image">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${proj.width} ${proj.height}" width="${proj.width}" height="${proj.height}" overflow="hidden" role="img" aria-labelledby="${titleId} ${descId}" class="network-map-image">` +
     `<title id="${titleId}">${escapeXml(text.title)}</title>` +
     `<desc id="${descId}">${escapeXml(text.description)}</desc>` +
     `<rect width="${proj.width}" height="${proj.height}" fill="#e8f1f8"/>` +
