@@ -128,4 +128,26 @@ describe("/api/v1 with personal access tokens", () => {
     expect((await call("/users?q=souza", before)).status).toBe(200);
     expect((await call("/audit-events", await tokenFor("martin.pereyra@buenosaires.example", "read"))).status).toBe(404);
   });
+
+  it("answers a body that cannot be read as JSON with 400 problem+json naming the body, not a server error", async () => {
+    const token = await tokenFor("ana.souza@portoalegre.example", "write");
+    for (const body of ["", "{not json"]) {
+      const res = await api.request("/tokens", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Accept-Language": "pt" },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const problem = await res.json();
+      expect(problem.errors).toEqual([{ field: "body", message: expect.stringMatching(/JSON válido/) }]);
+    }
+  });
+
+  it("says which units the caller coordinates", async () => {
+    const me = await (await call("/me", await tokenFor("martin.pereyra@buenosaires.example", "read"))).json();
+    expect(me.coordinatorOf).toContainEqual({ network: "mercociudades", body: expect.any(String) });
+    const diego = await (await call("/me", await tokenFor("diego.silva@udelar.example", "read"))).json();
+    expect(diego.coordinatorOf).toEqual([]);
+  });
 });

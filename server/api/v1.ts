@@ -2,6 +2,7 @@
 // request is validated by the route's Zod schemas, then a use case answers.
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
 import { getCity } from "../../modules/cities/get-city.ts";
 import { cityIdInput, listCountriesInput, searchCitiesInput } from "../../modules/cities/inputs.ts";
@@ -225,6 +226,11 @@ export function createApiV1(services: AppServices) {
 
   api.onError((error, c) => {
     const t = c.get("t") ?? createTranslator("en", catalogs.en);
+    // Hono's validators refuse a body that cannot be read (malformed or empty JSON) with a 400.
+    if (error instanceof HTTPException && error.status < 500) {
+      const path = new URL(c.req.url).pathname;
+      return problem(c, invalidProblem(t, [{ field: "body", message: t("validation.malformedBody") }], path));
+    }
     const body = problemFromError(t, error, new URL(c.req.url).pathname);
     if (body.status >= 500) services.log.error({ err: error }, "API request failed");
     return problem(c, body);
