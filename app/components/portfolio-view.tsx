@@ -31,7 +31,8 @@ function until(t: Translate, locale: Locale, role: PortfolioRole): string {
 
 function Source({ url, about }: { url: string | null; about: string }) {
   const { t } = useI18n();
-  if (!url) return null;
+  // Only web addresses are links (a source is data someone typed).
+  if (!url || !/^https?:\/\//i.test(url)) return null;
   return (
     <>
       {" "}

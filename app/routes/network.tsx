@@ -67,7 +67,8 @@ function period(t: Translate, locale: Locale, startsOn: string, endsOn: string |
 
 function SourceLink({ url, about }: { url: string | null; about: string }) {
   const { t } = useI18n();
-  if (!url) return null;
+  // Only web addresses are links (a source is data someone typed).
+  if (!url || !/^https?:\/\//i.test(url)) return null;
   return (
     <>
       {" "}
