@@ -10,6 +10,7 @@ import { changeMembershipStatus } from "./change-membership-status.ts";
 import { createNetwork } from "./create-network.ts";
 import type { CreateNetworkInput } from "./inputs.ts";
 import { decideMembership } from "./decide-membership.ts";
+import { exportNetworkMembers } from "./export-network-members.ts";
 import { getMembership } from "./get-membership.ts";
 import { getNetworkProfile } from "./get-network-profile.ts";
 import { listNetworkMembers } from "./list-network-members.ts";
@@ -181,6 +182,36 @@ describe("a membership from application to withdrawal", () => {
       "network_membership_withdrawn",
     ]);
     void secretariatOrg;
+  });
+
+  it("never shows the public or other organizations an application, its message, a reason or the history", async () => {
+    const { officer, network } = await testNetwork(ctx.db);
+    const applicant = await testOrganization(ctx.db, "Solicitante");
+    const focal = await testPerson(ctx.db, { organization: { id: applicant.id, role: "focal_point" } });
+    const member = await testOrganization(ctx.db, "Miembro");
+    const memberFocal = await testPerson(ctx.db, { organization: { id: member.id, role: "focal_point" } });
+    const other = await testPerson(ctx.db, { organization: { id: (await testOrganization(ctx.db, "Otra")).id, role: "focal_point" } });
+    const secret = "SECRET-MESSAGE-4711";
+    const reason = "SECRET-REASON-4711";
+    const { membershipId } = await applyToNetwork(ctx, await focal.actor(), network.slug, { message: secret });
+    const joined = await applyToNetwork(ctx, await memberFocal.actor(), network.slug, { message: secret });
+    await decideMembership(ctx, await officer.actor(), network.slug, joined.membershipId, { decision: "approve", reason });
+    await changeMembershipStatus(ctx, await officer.actor(), network.slug, joined.membershipId, { status: "active", category: "partner", reason });
+    for (const actor of [anonymousActor, await other.actor(), await memberFocal.actor()]) {
+      const seen = JSON.stringify([
+        await listNetworkMembers(ctx, actor, network.slug, { status: "applicant" }, "es"),
+        await listNetworkMembers(ctx, actor, network.slug, {}, "es"),
+        new TextDecoder().decode((await exportNetworkMembers(ctx, actor, network.slug, { format: "csv", status: "applicant" }, "es")).body),
+        await getNetworkProfile(ctx, actor, network.slug, "es"),
+      ]);
+      expect(seen).not.toContain(secret);
+      expect(seen).not.toContain(reason);
+      expect(seen).not.toContain(applicant.slug);
+      expect(seen).toContain(member.slug);
+      expect((await refusal(getMembership(ctx, actor, network.slug, membershipId, "es"))).code).toBe(actor.userId ? "not_found" : "unauthorized");
+    }
+    // A member sees its own history, not another's.
+    expect((await getMembership(ctx, await memberFocal.actor(), network.slug, joined.membershipId, "es")).history[0]!.reason).toBe(reason);
   });
 
   it("lets an applicant cancel its application; a status change waits for a decision", async () => {
