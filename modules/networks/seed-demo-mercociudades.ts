@@ -2,9 +2,11 @@
 // members named in the sourced file (real, each with its source), and about 300 further member
 // cities of its 12 countries drawn from the reference cities (illustrative: no source, dates and
 // statuses made up, said so in the network's description and in each event's reason).
+import { readFileSync } from "node:fs";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/client.ts";
+import { referencePath } from "../../platform/db/datasets.ts";
 import type { Translated } from "../../platform/i18n/locales.ts";
 import { networkCategories, networkMembershipEvents, networkMemberships, networks, type MembershipStatus } from "./schema.ts";
 import {
@@ -138,18 +140,42 @@ export function sourcedMembers(facts: SourcedFact[], network: string, cities: Ma
   return [...byCity.values()];
 }
 
-/** Further members drawn from the reference cities of the 12 countries: the biggest third by population, the rest at random (the same at every run). */
+/**
+ * GeoNames ids of sections of populated places (feature code PPLX: a neighbourhood of a bigger
+ * city, such as Balvanera in Buenos Aires, which has no government of its own), read from the
+ * reference file (the cities table does not keep feature codes).
+ */
+function sectionsOfCities(): Set<number> {
+  const text = readFileSync(referencePath("cities_geonames_pop50k.csv"), "utf8");
+  return new Set([...text.matchAll(/^(\d+),[^\n]*?,PPLX,/gm)].map((m) => Number(m[1])));
+}
+
+/**
+ * Further members drawn from the reference cities of the 12 countries: the biggest third by
+ * population, the rest at random (the same at every run); never a section of another city, nor
+ * a second entry for a city already taken (GeoNames lists some cities twice).
+ */
 export async function illustrativeMembers(db: Database, taken: Set<number>, today: string): Promise<MemberSpec[]> {
-  const rows = await queryRows<{ id: number; name: string; names: Translated; country_code: string; population: number }>(
+  const rows = await queryRows<{ id: number; name: string; names: Translated; country_code: string; population: number; wikidata_id: string | null }>(
     db,
-    sql`select id, name, names, country_code, population from cities
+    sql`select id, name, names, country_code, population, wikidata_id from cities
         where country_code in (${sql.join(mercociudadesCountries.map((c) => sql`${c}`), sql`, `)})
         order by country_code, population desc, id`,
   );
+  const sections = sectionsOfCities();
+  const fold = (name: string) => name.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  const seen = new Set(rows.filter((r) => taken.has(r.id)).flatMap((r) => [`${r.country_code}:${fold(r.name)}`, ...(r.wikidata_id ? [r.wikidata_id] : [])]));
+  const distinct = rows.filter((r) => {
+    if (taken.has(r.id) || sections.has(r.id)) return false;
+    const keys = [`${r.country_code}:${fold(r.name)}`, ...(r.wikidata_id ? [r.wikidata_id] : [])];
+    if (keys.some((k) => seen.has(k))) return false;
+    for (const k of keys) seen.add(k);
+    return true;
+  });
   const picked: ReferenceCity[] = [];
   for (const country of mercociudadesCountries) {
-    const candidates = rows
-      .filter((r) => r.country_code === country && !taken.has(r.id))
+    const candidates = distinct
+      .filter((r) => r.country_code === country)
       .map((r) => ({ id: r.id, name: r.name, names: r.names, countryCode: r.country_code, population: r.population }));
     const quota = Math.min(illustrativeQuota[country]!, candidates.length);
     const biggest = candidates.slice(0, Math.ceil(quota / 3));

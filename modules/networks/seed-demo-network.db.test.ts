@@ -71,6 +71,13 @@ describe("demo networks", () => {
       join organizations o on o.id = m.organization_id where n.slug = 'mercociudades'`)).map((r) => r.name);
     expect(names).not.toContain("Ayacucho");
     expect(names).not.toContain("San Justo");
+    // Nor neighbourhoods of other cities (GeoNames sections), nor a city twice.
+    expect(names).not.toContain("Balvanera");
+    expect(names).not.toContain("Itaim Paulista");
+    const cities = (await rows<{ city: string }>(sql`select c.country_code || ':' || c.wikidata_id as city from network_memberships m
+      join networks n on n.id = m.network_id join organizations o on o.id = m.organization_id join cities c on c.id = o.city_id
+      where n.slug = 'mercociudades' and c.wikidata_id is not null`)).map((r) => r.city);
+    expect(new Set(cities).size).toBe(cities.length);
   });
 
   it("describes which parts are illustrative, in three languages", async () => {
