@@ -12,7 +12,9 @@ export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "i18n:validation.date" })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "i18n:validation.date" });
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "i18n:validation.date" })
+  // Year 0 is a date to JavaScript but not to PostgreSQL; nothing here is older than 1800.
+  .refine((v) => v >= "1800-01-01", { error: "i18n:validation.date" });
 const optionalDate = z.preprocess(blankToUndefined, isoDate.optional());
 
 const text = (max: number) => z.string().trim().max(max, { error: "i18n:validation.tooLong" });

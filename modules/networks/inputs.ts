@@ -45,7 +45,9 @@ export const isoDate = z
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { error: "i18n:validation.date" });
+  }, { error: "i18n:validation.date" })
+  // Year 0 is a date to JavaScript but not to PostgreSQL; nothing here is older than 1800.
+  .refine((v) => v >= "1800-01-01", { error: "i18n:validation.date" });
 
 /** Today in UTC, as YYYY-MM-DD (the database's current_date on a UTC server). */
 export const today = () => new Date().toISOString().slice(0, 10);
