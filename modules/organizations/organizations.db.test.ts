@@ -63,15 +63,16 @@ async function invitationToken(email: string): Promise<string> {
 describe("creating an organization", () => {
   it("makes the creator its focal point, acting for it, and records it in the audit log", async () => {
     const ana = await person("Ana");
-    const rosario = await findCityId(ctx.db, "Rosario", "AR");
-    const { slug, id } = await createOrganization(ctx, await ana.actor(), { name: "Municipalidad de Rosario", kind: "local_government", cityId: rosario! });
-    expect(slug).toBe("municipalidad-de-rosario");
+    // A city no demo network has a government for.
+    const sevilla = await findCityId(ctx.db, "Sevilla", "ES");
+    const { slug, id } = await createOrganization(ctx, await ana.actor(), { name: "Ayuntamiento de Sevilla", kind: "local_government", cityId: sevilla! });
+    expect(slug).toBe("ayuntamiento-de-sevilla");
     const actor = await ana.actor();
     expect(actor.memberships.get(id)).toBe("focal_point");
     expect(actor.actingOrganizationId).toBe(id);
     const view = await getOrganization(ctx, actor, slug, "pt");
-    expect(view).toMatchObject({ countryCode: "AR", countryName: "Argentina", verified: false, memberCount: 1 });
-    expect(view.city?.name).toBe("Rosário");
+    expect(view).toMatchObject({ countryCode: "ES", countryName: "Espanha", verified: false, memberCount: 1 });
+    expect(view.city?.name).toBe("Sevilha");
     expect(view.viewer).toMatchObject({ role: "focal_point", canUpdate: true, canManageMembers: true, canRequestToJoin: false });
     const audit = await ctx.db.select().from(auditEvents).where(eq(auditEvents.organizationId, id));
     expect(audit.map((e) => e.kind).sort()).toEqual(["member_added", "organization_created"]);
