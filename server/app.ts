@@ -17,7 +17,7 @@ import { requestScope } from "../platform/log.ts";
 import { problem } from "./api/common.ts";
 import { createApiV1 } from "./api/v1.ts";
 import { requestLocale } from "./pages.ts";
-import { clientAddress, csrfProtection, isHttps, type SecurityVariables, securityHeaders } from "./security.ts";
+import { clientAddress, csrfProtection, isHttps, refuseNulCharacters, type SecurityVariables, securityHeaders } from "./security.ts";
 
 export interface AppOptions {
   services: AppServices;
@@ -55,6 +55,7 @@ export function createApp(options: AppOptions) {
 
   app.use(securityHeaders(config));
   app.use(clientAddress(config));
+  app.use(refuseNulCharacters());
 
   app.get("/health/live", (c) => c.json({ status: "ok" }, 200, { "Cache-Control": "no-store" }));
   app.get("/health/ready", async (c) => {

@@ -13,10 +13,10 @@ export function requestLocale(c: Context): Locale {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-export function serverPage(c: Context, kind: "forbidden"): string {
+export function serverPage(c: Context, kind: "forbidden" | "nulCharacter"): string {
   const locale = requestLocale(c);
   const t = createTranslator(locale, catalogs[locale]);
-  const title = kind === "forbidden" ? t("error.forbidden.title") : "";
-  const detail = kind === "forbidden" ? t("error.csrf.detail") : "";
+  const title = kind === "forbidden" ? t("error.forbidden.title") : t("error.invalid.title");
+  const detail = kind === "forbidden" ? t("error.csrf.detail") : t("error.nulCharacter.detail");
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Pares</title></head><body><main><h1>${escape(title)}</h1><p>${escape(detail)}</p><p><a href="/${locale}">${escape(t("error.backHome"))}</a></p></main></body></html>`;
 }

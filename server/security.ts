@@ -5,6 +5,10 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { getCookie, setCookie } from "hono/cookie";
 import { csrfCookieName, csrfFieldName, isValidCsrfToken, issueCsrfToken, tokensMatch } from "../platform/http/csrf.ts";
 import type { Config } from "../platform/config.ts";
+import { catalogs } from "../platform/i18n/catalogs.ts";
+import { negotiateLocale } from "../platform/i18n/negotiate.ts";
+import { createTranslator } from "../platform/i18n/translator.ts";
+import { invalidProblem } from "../platform/http/problem.ts";
 import { serverPage } from "./pages.ts";
 
 export type SecurityVariables = { nonce: string; csrfToken: string };
@@ -96,6 +100,38 @@ async function postIsGenuine(c: Context, config: Config, token: string): Promise
     // A body that is not the form it claims to be cannot carry a valid token.
     return false;
   }
+}
+
+/** "%00" in a URL or form body, or a NUL written as a JSON escape or raw byte. */
+const encodedNul = /%00/i;
+const jsonNul = /\\u0000/i;
+
+/**
+ * PostgreSQL text cannot hold the NUL character, so a request carrying one anywhere it could
+ * reach the database (path, query, form or JSON body) is refused here, once for every route,
+ * with a 400 that says why — rather than a database error deep inside a use case.
+ */
+export function refuseNulCharacters(): MiddlewareHandler {
+  return async (c, next) => {
+    let where: "url" | "body" | null = encodedNul.test(c.req.url) ? "url" : null;
+    const type = c.req.header("content-type") ?? "";
+    if (!where && unsafeMethods.has(c.req.method) && c.req.raw.body) {
+      if (type.startsWith("application/x-www-form-urlencoded")) {
+        if (encodedNul.test(await c.req.raw.clone().text())) where = "body";
+      } else if (type.startsWith("application/json")) {
+        const text = await c.req.raw.clone().text();
+        if (jsonNul.test(text) || text.includes(String.fromCharCode(0))) where = "body";
+      }
+    }
+    if (!where) return next();
+    if (new URL(c.req.url).pathname.startsWith("/api/")) {
+      const locale = negotiateLocale(c.req.header("accept-language"));
+      const t = createTranslator(locale, catalogs[locale]);
+      const body = invalidProblem(t, [{ field: where, message: t("error.nulCharacter.field") }], new URL(c.req.url).pathname);
+      return c.body(JSON.stringify(body), 400, { "Content-Type": "application/problem+json", "Content-Language": locale });
+    }
+    return c.html(serverPage(c, "nulCharacter"), 400);
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { networkApplicationEmail } from "./emails.ts";
 import { findNetwork } from "./find-network.ts";
 import { applyToNetworkInput, type ApplyToNetworkInput } from "./inputs.ts";
 import { actingOrganizationFor } from "./join-external-network.ts";
-import { recipientsOf, recordMembershipChange } from "./membership-history.ts";
+import { recipientsOf, recordMembershipChange, shareNetworkLock } from "./membership-history.ts";
 import { networkPolicy } from "./policy.ts";
 import { networkMemberships } from "./schema.ts";
 
@@ -39,6 +39,7 @@ export async function applyToNetwork(
   if (organizationId === network.secretariatOrganizationId) throw new AppError("conflict", "error.network.secretariatApplies");
   const message = parsed.data.message ?? null;
   return ctx.db.transaction(async (tx) => {
+    await shareNetworkLock(tx, network.id);
     const [created] = await tx
       .insert(networkMemberships)
       .values({ networkId: network.id, organizationId, status: "applicant", message })

@@ -4,6 +4,7 @@ import { requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
+import { departingStatuses, endRolesOfOrganization } from "../governance/end-roles-of-organization.ts";
 import { findNetwork } from "./find-network.ts";
 import { changeMembershipStatusInput, type ChangeMembershipStatusInput, today } from "./inputs.ts";
 import { authorizeManagement, categoryIdOf, lockMembership, recordMembershipChange } from "./membership-history.ts";
@@ -50,6 +51,10 @@ export async function changeMembershipStatus(
         ...(restarts ? { since: effectiveOn } : {}),
       })
       .where(eq(networkMemberships.id, row.id));
+    const departure =
+      statusChanges && departingStatuses.includes(input.status)
+        ? await endRolesOfOrganization(tx, { networkId: network.id, organizationId: row.organizationId, effectiveOn })
+        : undefined;
     await recordMembershipChange(tx, {
       membershipId: row.id,
       networkId: network.id,
@@ -61,7 +66,7 @@ export async function changeMembershipStatus(
       effectiveOn,
       actor,
       audit: "network_membership_changed",
-      details: { categoryChanged: categoryId !== row.categoryId },
+      details: { categoryChanged: categoryId !== row.categoryId, ...departure },
     });
     return { changed: true };
   });

@@ -237,14 +237,14 @@ export async function listFoundingMembers(
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** What cities recorded of an external network: its members and every role, newest first. */
+/** What cities recorded of an external network: its active members (as the directory shows) and every role, newest first. */
 async function listRecorded(ctx: ServiceContext, networkId: string, locale: Locale): Promise<NonNullable<NetworkPage["recorded"]>> {
   const [members, roles] = await Promise.all([
     queryRows<{ slug: string; name: string; status: MembershipStatus; since: string | null; source_url: string | null }>(
       ctx.db,
       sql`select o.slug, o.name, m.status, m.since::text as since, m.source_url
           from network_memberships m join organizations o on o.id = m.organization_id
-          where m.network_id = ${networkId} and m.status <> 'declined'
+          where m.network_id = ${networkId} and m.status = 'active' and o.merged_into_id is null
           order by o.name_norm`,
     ),
     queryRows<{
@@ -266,7 +266,7 @@ async function listRecorded(ctx: ServiceContext, networkId: string, locale: Loca
           join network_bodies b on b.id = r.body_id
           join organizations o on o.id = r.organization_id
           left join network_terms t on t.id = r.term_id
-          where r.network_id = ${networkId}
+          where r.network_id = ${networkId} and o.merged_into_id is null
           order by r.starts_on desc, o.name_norm
           limit 500`,
     ),

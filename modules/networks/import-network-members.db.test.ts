@@ -148,6 +148,22 @@ describe("importing members from CSV", () => {
     expect(event).toMatchObject({ toStatus: "active" });
   });
 
+  it("never decides an application: a row for an applicant or a declined organization is reported and nothing is imported", async () => {
+    const { officer, network } = await testNetwork(ctx.db);
+    const applicantCity = await freeCity(ctx.db, "CL");
+    const applicant = await testOrganization(ctx.db, applicantCity.name, "CL", applicantCity.id);
+    await ctx.db.insert(networkMemberships).values({ networkId: network.id, organizationId: applicant.id, status: "applicant" });
+    const otherCity = await freeCity(ctx.db, "CL");
+    const csv = ["geonames_id,country,status,since", `${applicantCity.id},CL,active,2020-01-01`, `${otherCity.id},CL,active,2020-01-01`].join("\n");
+    for (const dryRun of [true, false]) {
+      const report = await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv, dryRun });
+      expect(report).toMatchObject({ imported: false, counts: null });
+      expect(report.issues).toEqual([expect.objectContaining({ line: 2, column: "status", message: "networks.import.error.pendingApplication" })]);
+    }
+    const rows = await membershipsOf(network.id);
+    expect(rows.map((r) => r.status)).toEqual(["applicant"]);
+  });
+
   it("leaves nothing behind when the import fails halfway", async () => {
     const { officer, network } = await testNetwork(ctx.db);
     const first = await freeCity(ctx.db, "DE", 100_000, 500_000);

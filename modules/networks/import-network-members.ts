@@ -7,6 +7,7 @@ import { slugify } from "../../platform/slug.ts";
 import { countries } from "../cities/schema.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
+import { departingStatuses, endRolesOfOrganization } from "../governance/end-roles-of-organization.ts";
 import { findNetwork, type NetworkRow } from "./find-network.ts";
 import { fold, type ImportIssue, type MemberCsvRow, parseMemberCsv } from "./member-csv.ts";
 import { networkPolicy } from "./policy.ts";
@@ -71,19 +72,21 @@ export async function importNetworkMembers(ctx: ServiceContext, actor: Actor, sl
   if (issues.length > 0) return { rowCount: parsed.rowCount, issues, dryRun, imported: false, counts: null };
   if (dryRun) {
     const plan = await planChanges(ctx.db, network, matched);
+    if (plan.issues.length) return { rowCount: parsed.rowCount, issues: plan.issues, dryRun, imported: false, counts: null };
     return { rowCount: parsed.rowCount, issues, dryRun, imported: false, counts: plan.counts };
   }
-  const counts = await ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx) => {
     // One import of a network at a time: the second of two waits and finds the first's work done.
     await tx.select({ id: networks.id }).from(networks).where(eq(networks.id, network.id)).for("update");
     // And no organization registered meanwhile (createOrganization takes the same lock): a city's
     // government created here cannot collide with one registered by hand.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organization-create'))`);
     const plan = await planChanges(tx, network, matched);
+    if (plan.issues.length) return { issues: plan.issues, counts: null };
     await applyPlan(tx, actor, network, plan);
-    return plan.counts;
+    return { issues, counts: plan.counts };
   });
-  return { rowCount: parsed.rowCount, issues, dryRun, imported: true, counts };
+  return { rowCount: parsed.rowCount, issues: outcome.issues, dryRun, imported: outcome.counts !== null, counts: outcome.counts };
 }
 
 const columnOrder = ["file", "city", "geonames_id", "country", "status", "since", "category"];
@@ -243,6 +246,8 @@ interface Plan {
   /** Rows whose organization exists but is not a member yet (organization id known). */
   newMemberships: { row: MatchedRow; organizationId: string }[];
   updates: { row: MatchedRow; current: typeof networkMemberships.$inferSelect }[];
+  /** Rows the file cannot change (an application awaiting or refused a decision). */
+  issues: ImportIssue[];
 }
 
 /** What a clean file changes, read from the database as it is now. */
@@ -265,7 +270,7 @@ async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]
       .where(and(eq(networkMemberships.networkId, network.id), inArray(networkMemberships.organizationId, orgIds.slice(i, i + batch))));
     for (const m of found) memberships.set(m.organizationId, m);
   }
-  const plan: Plan = { counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 0 }, newOrganizations: [], newMemberships: [], updates: [] };
+  const plan: Plan = { counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 0 }, newOrganizations: [], newMemberships: [], updates: [], issues: [] };
   for (const row of rows) {
     const organizationId = governments.get(row.cityId);
     if (!organizationId) {
@@ -275,6 +280,11 @@ async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]
       continue;
     }
     const current = memberships.get(organizationId);
+    if (current && (current.status === "applicant" || current.status === "declined")) {
+      // An application is decided on its own page (the applicant is told); an import never decides it.
+      plan.issues.push({ line: row.line, column: "status", message: "networks.import.error.pendingApplication", values: { city: row.cityName, status: current.status } });
+      continue;
+    }
     if (!current) {
       plan.newMemberships.push({ row, organizationId });
       plan.counts.membershipsCreated++;
@@ -358,6 +368,10 @@ async function applyPlan(tx: Database, actor: Actor & { userId: string }, networ
       const categoryId = row.categoryId ?? current.categoryId;
       // The date of a change of status is not in the file: it takes effect today.
       const effectiveOn = current.status === row.status ? row.since : new Date().toISOString().slice(0, 10);
+      // Suspended or withdrawn by the file: the organization's roles and teams end as by hand.
+      if (current.status !== row.status && departingStatuses.includes(row.status)) {
+        await endRolesOfOrganization(tx, { networkId: network.id, organizationId: current.organizationId, effectiveOn });
+      }
       events.push({ membershipId: current.id, fromStatus: current.status, toStatus: row.status, categoryId, changedBy: actor.userId, effectiveOn });
       audit("network_membership_changed", current.organizationId, { membershipId: current.id, from: current.status, to: row.status, line: row.line });
     }

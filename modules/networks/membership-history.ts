@@ -11,12 +11,22 @@ import { type NetworkFacts, networkPolicy } from "./policy.ts";
 import { users } from "../accounts/schema.ts";
 import { organizationMembers } from "../organizations/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import { networkCategories, networkMembershipEvents, networkMemberships, type MembershipStatus } from "./schema.ts";
+import { networkCategories, networkMembershipEvents, networkMemberships, networks, type MembershipStatus } from "./schema.ts";
 
 export type MembershipRow = typeof networkMemberships.$inferSelect;
 
+/**
+ * Membership changes share the network's row lock that a member import takes exclusively: a
+ * change waits for an import in progress (and the import for the changes), so neither
+ * overwrites the other nor trips over a row the other just created.
+ */
+export async function shareNetworkLock(tx: Database, networkId: string): Promise<void> {
+  await tx.select({ id: networks.id }).from(networks).where(eq(networks.id, networkId)).for("share");
+}
+
 /** The membership of this network with this id, locked until the transaction ends (else not found). */
 export async function lockMembership(tx: Database, networkId: string, membershipId: string): Promise<MembershipRow> {
+  await shareNetworkLock(tx, networkId);
   const [row] = await tx
     .select()
     .from(networkMemberships)

@@ -17,6 +17,8 @@ import { listNetworkMembers } from "./list-network-members.ts";
 import { networkCategories, networkMembershipEvents, networkMemberships } from "./schema.ts";
 import { freeCity, refusal, testNetwork, testOrganization, testPerson } from "./testing.ts";
 import { withdrawMembership } from "./withdraw-membership.ts";
+import { networkBodyParticipants, networkCandidacies, networkRoles } from "../governance/schema.ts";
+import { addBody, addMembership, addRole, addTerm, daysFromToday } from "../portfolio/testing.ts";
 
 let handle: DatabaseHandle;
 let ctx: { db: DatabaseHandle["db"] };
@@ -237,5 +239,45 @@ describe("a membership from application to withdrawal", () => {
     expect(new Set(results.map((r) => r.membershipId)).size).toBe(1);
     const rows = await ctx.db.select().from(networkMembershipEvents).where(eq(networkMembershipEvents.membershipId, results[0]!.membershipId));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe("a member suspended or leaving", () => {
+  it("stops holding its roles: current ones end that day, future ones are cancelled with their candidacy, its team and pending candidacies go", async () => {
+    const { officer, network } = await testNetwork(ctx.db, "Red de salidas");
+    const org = await testOrganization(ctx.db, "Ciudad saliente");
+    const focal = await testPerson(ctx.db, { organization: { id: org.id, role: "focal_point" } });
+    const membershipId = await addMembership(ctx.db, network.id, org.id, { since: "2020-01-01" });
+    const unit = await addBody(ctx.db, network.id, { slug: "cultura", kind: "thematic_unit", names: { es: "Cultura" } });
+    const other = await addBody(ctx.db, network.id, { slug: "turismo", kind: "thematic_unit", names: { es: "Turismo" } });
+    const next = await addTerm(ctx.db, network.id, { label: "Próximo", startsOn: daysFromToday(30), endsOn: daysFromToday(394) });
+    const current = await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: org.id, role: "coordinator", startsOn: daysFromToday(-100) });
+    const past = await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: org.id, role: "member", startsOn: "2020-01-01", endsOn: "2021-01-01" });
+    const [approved] = await ctx.db
+      .insert(networkCandidacies)
+      .values({ networkId: network.id, bodyId: other, termId: next, organizationId: org.id, role: "coordinator", status: "approved" })
+      .returning({ id: networkCandidacies.id });
+    const future = await addRole(ctx.db, { networkId: network.id, bodyId: other, organizationId: org.id, role: "coordinator", startsOn: daysFromToday(30), endsOn: daysFromToday(394), termId: next });
+    await ctx.db.update(networkRoles).set({ candidacyId: approved!.id }).where(eq(networkRoles.id, future));
+    const [pending] = await ctx.db
+      .insert(networkCandidacies)
+      .values({ networkId: network.id, bodyId: unit, termId: next, organizationId: org.id, role: "sub_coordinator" })
+      .returning({ id: networkCandidacies.id });
+    await ctx.db.insert(networkBodyParticipants).values({ bodyId: unit, organizationId: org.id, userId: focal.id });
+
+    await changeMembershipStatus(ctx, await officer.actor(), network.slug, membershipId, { status: "suspended", reason: "Cuotas impagas desde 2024." });
+
+    const roles = await ctx.db.select().from(networkRoles).where(eq(networkRoles.organizationId, org.id));
+    expect(roles.find((r) => r.id === current)!.endsOn).toBe(daysFromToday(0));
+    expect(roles.find((r) => r.id === past)!.endsOn).toBe("2021-01-01");
+    expect(roles.find((r) => r.id === future)).toBeUndefined();
+    const candidacies = await ctx.db.select().from(networkCandidacies).where(inArray(networkCandidacies.id, [approved!.id, pending!.id]));
+    expect(candidacies.map((c) => c.status)).toEqual(["withdrawn", "withdrawn"]);
+    expect(await ctx.db.select().from(networkBodyParticipants).where(eq(networkBodyParticipants.organizationId, org.id))).toEqual([]);
+    const [audit] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, org.id), eq(auditEvents.kind, "network_membership_changed")));
+    expect(audit!.details).toMatchObject({ rolesEnded: 1, futureRolesCancelled: 1, teamMembersRemoved: 1, candidaciesWithdrawn: 2 });
   });
 });

@@ -137,6 +137,8 @@ describe("external networks", () => {
       created: false,
       membershipId: recorded.membershipId,
     });
+    // Until another city relies on the record, the recording organization's focal point keeps its profile.
+    await updateNetwork(ctx, await focal.actor(), recorded.slug, { description: "Red de ciudades costeras.", descriptionLanguage: "es" });
     // Another city writes it differently (case, accents, the acronym): the same network.
     const other = await testOrganization(ctx.db, "Ciudad Dos");
     const otherFocal = await testPerson(ctx.db, { organization: { id: other.id, role: "focal_point" } });
@@ -147,9 +149,10 @@ describe("external networks", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ hosted: false, recordedByOrganizationId: org.id, kind: "thematic" });
     const profile = await getNetworkProfile(ctx, await focal.actor(), recorded.slug, "en");
-    expect(profile).toMatchObject({ hosted: false, recordedBy: { slug: org.slug }, memberCount: 2, viewer: { canUpdate: true, acting: { slug: org.slug, membership: { status: "active" } } } });
-    // The recording organization's focal point keeps its profile; the other city does not.
-    await updateNetwork(ctx, await focal.actor(), recorded.slug, { description: "Red de ciudades costeras.", descriptionLanguage: "es" });
+    expect(profile).toMatchObject({ hosted: false, recordedBy: { slug: org.slug }, memberCount: 2, viewer: { canUpdate: false, acting: { slug: org.slug, membership: { status: "active" } } } });
+    // Now that another city relies on it, neither city edits the shared record (name, website,
+    // logo shown in both portfolios): only administrators do.
+    expect((await refusal(updateNetwork(ctx, await focal.actor(), recorded.slug, { website: "https://phishing.example/login" }))).code).toBe("forbidden");
     expect((await refusal(updateNetwork(ctx, await otherFocal.actor(), recorded.slug, { website: "" }))).code).toBe("forbidden");
 
     // Staff record nothing; a hosted network is applied to instead.

@@ -8,12 +8,21 @@ export interface NetworkFacts {
   id: string;
   hosted: boolean;
   recordedByOrganizationId?: string | null;
+  /** An external network other organizations have recorded their membership of too. */
+  sharedWithOthers?: boolean;
 }
 
 const isFocalPointOf = (actor: Actor, organizationId: string | null | undefined) =>
   !!organizationId && actor.memberships.get(organizationId) === "focal_point";
+/**
+ * The secretariat runs a hosted network. An external one is kept by the organization that
+ * recorded it only while no other organization relies on the record: its name, website and logo
+ * are then shown in other cities' portfolios, so from then on only administrators edit them.
+ */
 const runs = (actor: Actor, network: NetworkFacts) =>
-  network.hosted ? actor.secretariatOf.has(network.id) : isFocalPointOf(actor, network.recordedByOrganizationId);
+  network.hosted
+    ? actor.secretariatOf.has(network.id)
+    : isFocalPointOf(actor, network.recordedByOrganizationId) && network.sharedWithOthers !== true;
 
 export const networkPolicy = {
   /** The public page, its figures, bodies and current holders; the directory of active members. */

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../../platform/context.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { assertUuid } from "../organizations/find-organization.ts";
+import { endRolesOfOrganization } from "../governance/end-roles-of-organization.ts";
 import { findNetwork } from "./find-network.ts";
 import { today, withdrawMembershipInput, type WithdrawMembershipInput } from "./inputs.ts";
 import { lockMembership, recordMembershipChange } from "./membership-history.ts";
@@ -38,6 +39,7 @@ export async function withdrawMembership(
     if (row.status === "withdrawn") return { changed: false };
     if (row.status === "declined") throw new AppError("conflict", "error.membership.notCurrent");
     await tx.update(networkMemberships).set({ status: "withdrawn", statusChangedAt: new Date() }).where(eq(networkMemberships.id, row.id));
+    const departure = await endRolesOfOrganization(tx, { networkId: network.id, organizationId: row.organizationId, effectiveOn: today() });
     await recordMembershipChange(tx, {
       membershipId: row.id,
       networkId: network.id,
@@ -49,7 +51,7 @@ export async function withdrawMembership(
       effectiveOn: today(),
       actor,
       audit: "network_membership_withdrawn",
-      details: { application: row.status === "applicant" },
+      details: { application: row.status === "applicant", ...departure },
     });
     return { changed: true };
   });

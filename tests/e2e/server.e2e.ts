@@ -44,6 +44,28 @@ describe("HTTP", () => {
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}\/[^"']*\.(js|css|woff2?)/);
   });
 
+  it("refuses a NUL character in the address, a form or JSON with a 400 that says so, on pages and the API", async () => {
+    for (const path of ["/es/networks/a%00b", "/es/organizations?q=%00", "/api/v1/networks?q=a%00b", "/api/v1/cities?q=%00"]) {
+      const res = await fetch(`${baseUrl}${path}`, { headers: { "Accept-Language": "pt" } });
+      expect(res.status, path).toBe(400);
+      const text = await res.text();
+      expect(text, path).toMatch(/caractere nulo|carácter nulo/);
+    }
+    const api = await fetch(`${baseUrl}/api/v1/tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept-Language": "en", Authorization: "Bearer pares_x" },
+      body: JSON.stringify({ name: "a\u0000b" }),
+    });
+    expect(api.status).toBe(400);
+    expect(await api.json()).toMatchObject({ errors: [{ field: "body", message: expect.stringMatching(/null character/) }] });
+    const page = await fetch(`${baseUrl}/en/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a%00b&password=x",
+    });
+    expect(page.status).toBe(400);
+  });
+
   it("gives every request an id, and keeps a valid one given by a proxy", async () => {
     const generated = await fetch(`${baseUrl}/health/live`);
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
