@@ -87,14 +87,17 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t, locale } = useI18n();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? t("error.notFound.title") : t("error.server.title");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A refusal is not a failure of ours: it says so, not "something went wrong".
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "invalid" : "server";
+  const title = t(`error.${kind}.title`);
+  const detail = t(kind === "invalid" ? "error.badRequest.detail" : `error.${kind}.detail`);
   return (
     <Shell>
       <title>{`${title} · Pares`}</title>
       <section className="error-page" aria-labelledby="error-title">
         <h1 id="error-title">{title}</h1>
-        <p>{notFound ? t("error.notFound.detail") : t("error.server.detail")}</p>
+        <p>{detail}</p>
         <p>
           <a href={`/${locale}`}>{t("error.backHome")}</a>
         </p>

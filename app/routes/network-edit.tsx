@@ -28,6 +28,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     done: url.searchParams.get("done"),
     regions: await listWorldRegions(ctx, locale),
     languages: languageNames(locale, spokenLanguages),
+    // As data: the module that defines the limit writes to the database and stays on the server.
+    logoKb: maxLogoBytes / 1024,
   };
 }
 
@@ -197,7 +199,7 @@ export default function NetworkEdit({ loaderData, actionData }: Route.ComponentP
               aria-invalid={logoErrors?.fields?.logo ? true : undefined}
             />
             <p id="logo-hint" className="hint">
-              {t("networks.edit.logoHint", { kb: maxLogoBytes / 1024 })}
+              {t("networks.edit.logoHint", { kb: loaderData.logoKb })}
             </p>
             {logoErrors?.fields?.logo && (
               <p id="logo-error" className="field-error">

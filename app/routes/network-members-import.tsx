@@ -12,7 +12,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const network = await orPageError(getNetworkProfile(services(context), actor, params.slug, pageLocale(params)), request, params);
   // The network is public: someone who may not import is refused, not told it is missing.
   if (!network.viewer.canManageMembers) throw data(null, { status: 403 });
-  return { network };
+  // The limits travel as data: the module that defines them parses CSV and stays on the server.
+  return { network, limits: { kb: maxImportBytes / 1024, rows: maxImportRows } };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -52,7 +53,7 @@ export default function NetworkMembersImport({ loaderData, actionData }: Route.C
             <li>{t("networks.import.columns.since")}</li>
             <li>{t("networks.import.columns.category", { categories: n.categories.map((c) => c.key).join(", ") })}</li>
           </ul>
-          <p>{t("networks.import.limits", { kb: maxImportBytes / 1024, rows: maxImportRows })}</p>
+          <p>{t("networks.import.limits", loaderData.limits)}</p>
           <pre className="mail-text">{"city,geonames_id,country,status,since,category\nMontevideo,,UY,active,1995-11-11,full\n,3435910,AR,active,1995-11-11,full"}</pre>
           <Form method="post" encType="multipart/form-data" className="stack narrow">
             <CsrfField />

@@ -32,6 +32,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
       : null;
   const { id: _id, spaces: _spaces, foundingCities: _foundingCities, membersByCountry, ...rest } = network;
   return {
+    // Rounded here: the module that rounds also runs queries, and stays out of the browser's bundle.
+    rounded: { cities: roughly(network.figures.memberCities), people: roughly(network.figures.population) },
     network: {
       ...rest,
       // Only what the chart and the table show (the map already holds the coordinates): in a
@@ -99,11 +101,10 @@ function Holder({ holder, showRole = true, dates = false }: { holder: BodyHolder
 
 export default function Network({ loaderData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
-  const { network: n, map } = loaderData;
+  const { network: n, map, rounded } = loaderData;
   const base = `/${locale}/networks/${n.slug}`;
   const maxMembers = Math.max(1, ...n.membersByCountry.map((g) => g.members));
-  const cities = roughly(n.figures.memberCities);
-  const people = roughly(n.figures.population);
+  const { cities, people } = rounded;
   const millions = people.value >= 1_000_000;
   return (
     <>
