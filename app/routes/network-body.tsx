@@ -153,8 +153,12 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
   const ownHistory = org ? history.filter((h) => h.organization.slug === org.slug) : [];
   const roleOptions = body.roleKinds.map((r) => ({ value: r, label: t(`governance.role.${r}`) }));
   const termOptions = [{ value: "", label: t("governance.assign.noTerm") }, ...terms.map((term) => ({ value: term.id, label: term.label }))];
-  const endForm = (role: { id: string; organization: { name: string } }) =>
-    viewer.canManage && (
+  // Who ends which role: a hosted network's secretariat (or an administrator) any; in an external
+  // network an organization's focal point its own.
+  const mayEnd = (role: { organization: { slug: string } }) => viewer.canEndAnyRole || (viewer.canEndOwnRoles && role.organization.slug === org?.slug);
+  const endsRoles = viewer.canEndAnyRole || viewer.canEndOwnRoles;
+  const endForm = (role: { id: string; organization: { slug: string; name: string } }) =>
+    mayEnd(role) && (
       <Form method="post" className="inline-field">
         <CsrfField />
         <input type="hidden" name="intent" value="end" />
@@ -178,7 +182,7 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
             <th scope="col">{t("governance.field.role")}</th>
             <th scope="col">{t("governance.table.period")}</th>
             <th scope="col">{t("governance.field.term")}</th>
-            {viewer.canManage && <th scope="col">{t("governance.table.actions")}</th>}
+            {endsRoles && <th scope="col">{t("governance.table.actions")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -195,7 +199,7 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
                 <Period startsOn={r.startsOn} endsOn={r.endsOn} />
               </td>
               <td>{r.term?.label ?? "—"}</td>
-              {viewer.canManage && <td>{endForm(r)}</td>}
+              {endsRoles && <td>{endForm(r)}</td>}
             </tr>
           ))}
         </tbody>
@@ -250,7 +254,7 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
           <h2 id="participants-title">{t("governance.body.participants")}</h2>
           {participants.length === 0 ? (
             <p>{t("governance.body.noParticipants")}</p>
-          ) : viewer.canManage ? (
+          ) : viewer.canEndAnyRole ? (
             rolesTable(t("governance.body.participants"), participants)
           ) : (
             <ul className="columns">
@@ -388,7 +392,7 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
           <section aria-labelledby="yours-title">
             <h2 id="yours-title">{t("governance.yours.title", { organization: org.name })}</h2>
             <p>{org.participates ? t("governance.yours.participates") : t("governance.yours.notParticipating")}</p>
-            {!org.activeMember && network.hosted && <p className="muted">{t("governance.yours.notActiveMember")}</p>}
+            {!org.activeMember && <p className="muted">{network.hosted ? t("governance.yours.notActiveMember") : t("governance.yours.notActiveMemberExternal")}</p>}
             {ownHistory.length > 0 && (
               <>
                 <h3>{t("governance.yours.history")}</h3>
@@ -588,24 +592,24 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
           </section>
         )}
 
-        {viewer.canManage && (
+        {viewer.canAssign && (
           <section aria-labelledby="assign-title">
-            <h2 id="assign-title">{t("governance.assign.title")}</h2>
+            <h2 id="assign-title">{viewer.canEndAnyRole || !org ? t("governance.assign.title") : t("governance.assign.ownTitle", { organization: org.name })}</h2>
+            {!network.hosted && <p>{t("governance.assign.ownIntro")}</p>}
             <Form method="post" className="stack" noValidate>
               <CsrfField />
               <input type="hidden" name="intent" value="assign" />
-              {network.hosted ? (
-                <ChoiceField
-                  id="assign-organization"
-                  name="organization"
-                  label={t("governance.field.organization")}
-                  defaultValue={valueFor("assign", "organization")}
-                  options={[{ value: "", label: t("governance.assign.chooseOrganization") }, ...members.map((m) => ({ value: m.slug, label: m.status === "active" ? m.name : `${m.name} (${t(`governance.membership.${m.status}`)})` }))]}
-                  error={err("assign", "organization")}
-                />
-              ) : (
-                <InputField id="assign-organization" name="organization" label={t("governance.field.organization")} hint={t("governance.assign.organizationHint")} maxLength={100} defaultValue={valueFor("assign", "organization")} error={err("assign", "organization")} />
-              )}
+              <ChoiceField
+                id="assign-organization"
+                name="organization"
+                label={t("governance.field.organization")}
+                defaultValue={valueFor("assign", "organization")}
+                options={[
+                  ...(viewer.canEndAnyRole ? [{ value: "", label: t("governance.assign.chooseOrganization") }] : []),
+                  ...members.map((m) => ({ value: m.slug, label: m.status === "active" ? m.name : `${m.name} (${t(`governance.membership.${m.status}`)})` })),
+                ]}
+                error={err("assign", "organization")}
+              />
               <ChoiceField id="assign-role" name="role" label={t("governance.field.role")} defaultValue={valueFor("assign", "role", body.roleKinds[0])} options={roleOptions} error={err("assign", "role")} />
               <ChoiceField id="assign-term" name="term" label={t("governance.field.term")} hint={t("governance.assign.termHint")} defaultValue={valueFor("assign", "term")} options={termOptions} error={err("assign", "term")} />
               <InputField id="assign-startsOn" name="startsOn" type="date" label={t("governance.field.startsOn")} defaultValue={valueFor("assign", "startsOn")} error={err("assign", "startsOn")} />
@@ -622,6 +626,18 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
                 />
               )}
               <InputField id="assign-note" name="note" label={t("governance.field.note")} maxLength={500} defaultValue={valueFor("assign", "note")} error={err("assign", "note")} />
+              {(viewer.canDocument || err("assign", "sourceUrl")) && (
+                <InputField
+                  id="assign-sourceUrl"
+                  name="sourceUrl"
+                  type="url"
+                  label={t("governance.field.sourceUrl")}
+                  hint={t("governance.assign.sourceHint")}
+                  maxLength={300}
+                  defaultValue={valueFor("assign", "sourceUrl")}
+                  error={err("assign", "sourceUrl")}
+                />
+              )}
               <div>
                 <button type="submit">{t("governance.assign.submit")}</button>
               </div>

@@ -7,13 +7,13 @@ import type { Database } from "../../platform/db/client.ts";
 import { invalid } from "../../platform/errors.ts";
 import { findNetwork } from "../networks/find-network.ts";
 import type { Actor } from "../organizations/actor.ts";
-import { organizationMembers } from "../organizations/schema.ts";
+import { organizationMembers, organizations } from "../organizations/schema.ts";
 import { today } from "./dates.ts";
 import { findBody, findOrganizationRef } from "./find.ts";
 import { participationInput, type ParticipationInput } from "./inputs.ts";
 import { participatingOrganizations } from "./participation.ts";
 import { governancePolicy } from "./policy.ts";
-import { isUnit, RuleViolation } from "./rules.ts";
+import { checkActiveMember, isUnit, RuleViolation } from "./rules.ts";
 import { networkBodyParticipants } from "./schema.ts";
 
 /**
@@ -40,7 +40,8 @@ export async function teamOrganization(db: Database, actor: Actor, userId: strin
 
 /**
  * A person joins their organization's technical team in a unit, or its focal point adds one of
- * its members. Only people of an organization taking part in the unit. Adding twice changes nothing.
+ * its members. Only people of an organization taking part in the unit that is an active member of
+ * the network. Adding twice changes nothing.
  */
 export async function addTeamMember(ctx: ServiceContext, actor: Actor, networkSlug: string, bodySlug: string, userId: string, raw: ParticipationInput = {}): Promise<void> {
   requireSignedIn(actor);
@@ -56,6 +57,8 @@ export async function addTeamMember(ctx: ServiceContext, actor: Actor, networkSl
   if (!isUnit(body)) throw new RuleViolation("invalid", "governance.rule.notUnit", "body", { body: body.names });
   if (!participating.includes(organizationId)) throw new RuleViolation("invalid", "governance.rule.notParticipating", "organization", { body: body.names });
   await ctx.db.transaction(async (tx) => {
+    const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+    await checkActiveMember(tx, network.id, organization!);
     const [member] = await tx
       .select({ userId: organizationMembers.userId })
       .from(organizationMembers)

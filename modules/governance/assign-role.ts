@@ -88,20 +88,23 @@ export async function asField<T>(field: keyof typeof missing, work: Promise<T>):
 
 /**
  * Assigns a role to an organization in a body, for a term (dates default to the term's) or for
- * explicit dates. The keepers of the network assign any role; in an external network an
- * organization's focal point records its own.
+ * explicit dates. In a hosted network its secretariat assigns any role; in an external one an
+ * organization's focal point records its own (the recording organization keeps the bodies and
+ * terms, not other organizations' roles); a platform administrator in both. Only a hosted
+ * network's secretariat or an administrator gives a source link: from anyone else it is refused
+ * on the field.
  */
 export async function assignRole(ctx: ServiceContext, actor: Actor, networkSlug: string, raw: AssignRoleInput): Promise<{ id: string }> {
   requireSignedIn(actor);
   const network = await findNetwork(ctx.db, networkSlug);
   const facts = factsOf(network);
-  const keeper = governancePolicy.manage(actor, facts);
-  if (network.hosted) authorize(keeper);
+  if (network.hosted) authorize(governancePolicy.writeAnyRole(actor, facts));
   const parsed = assignRoleInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const input = parsed.data;
   const organization = await findOrganizationRef(ctx.db, input.organization);
-  authorize(keeper || governancePolicy.recordOwnRole(actor, facts, organization.id));
+  authorize(governancePolicy.writeRole(actor, facts, organization.id));
+  if (input.sourceUrl && !governancePolicy.documentRole(actor, facts)) throw invalid({ sourceUrl: ["i18n:governance.validation.sourceNotAllowed"] });
   const body = await asField("body", findBody(ctx.db, network.id, input.body));
   const term = input.term ? await asField("term", findTerm(ctx.db, network.id, input.term)) : null;
   const startsOn = input.startsOn ?? term?.startsOn;

@@ -14,7 +14,7 @@ import { decideCandidacy } from "./decide-candidacy.ts";
 import { candidacyDecisionEmail } from "./emails.ts";
 import { getBody } from "./get-body.ts";
 import { listCandidacies } from "./list-candidacies.ts";
-import { describeRuleViolation, type RuleViolation } from "./rules.ts";
+import { describeRuleViolation, localizeGovernanceError, type RuleViolation } from "./rules.ts";
 import { networkCandidacies, networkRoles } from "./schema.ts";
 import { submitCandidacy } from "./submit-candidacy.ts";
 import { aBody, aMemberCity, aMembership, aNetwork, anOrganization, aTerm, refusal, someone } from "./testing.ts";
@@ -95,6 +95,26 @@ describe("submitting a candidacy", () => {
     const suspended = await refusal(submitCandidacy(ctx, await city.focal.actor(), network.slug, { body: unit.slug, term: open.id, role: "coordinator", statement }));
     expect(suspended).toMatchObject({ rule: "governance.rule.notMember", field: "organization", values: { status: "suspended" } });
     expect(await candidaciesOf(network.id)).toEqual([]);
+  });
+
+  it("is refused at submission, with the overlap message on the term, when the city already coordinates the unit into the term", async () => {
+    const { network, city, unit, term, officer } = await world();
+    const input = { body: unit.slug, term: term.id, role: "sub_coordinator" as const, statement };
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: city.org.slug, role: "coordinator", startsOn: day, endsOn: addDays(term.startsOn, 30) });
+    const error = await refusal(submitCandidacy(ctx, await city.focal.actor(), network.slug, input));
+    expect(error).toMatchObject({ code: "conflict", rule: "governance.rule.overlappingCoordination", field: "term", values: { role: "coordinator", from: day, to: addDays(term.startsOn, 30) } });
+    expect(describeRuleViolation(error as RuleViolation, "en")).toMatch(/ already coordinates Culture from .*: a city cannot hold two overlapping coordinations of the same unit$/);
+    // The form shows it next to the term.
+    const shown = localizeGovernanceError(error, "es", ["term", "role", "statement"]) as { fieldErrors: Record<string, string[]> };
+    expect(shown.fieldErrors.term![0]).toContain("ya coordina Cultura desde el");
+    expect(await candidaciesOf(network.id)).toEqual([]);
+    // Another unit, or a coordination ending the day before the term starts, is no obstacle.
+    const other = await aBody(ctx.db, network.id, { names: { es: "Turismo", en: "Tourism" } });
+    await submitCandidacy(ctx, await city.focal.actor(), network.slug, { ...input, body: other.slug });
+    const neighbour = await aMemberCity(ctx.db, network.id, { name: "Vecina" });
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: neighbour.org.slug, role: "coordinator", startsOn: day, endsOn: addDays(term.startsOn, -1) });
+    await submitCandidacy(ctx, await neighbour.focal.actor(), network.slug, input);
+    expect(await candidaciesOf(network.id)).toHaveLength(2);
   });
 
   it("is withdrawn by the candidate before a decision; then another may be submitted", async () => {

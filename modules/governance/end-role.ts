@@ -15,14 +15,15 @@ import { networkRoles } from "./schema.ts";
 
 /**
  * Ends a role on a day (today unless given; the day itself is still held). The role stays, with
- * its dates, in the body's history. Ending it again on the same day changes nothing.
+ * its dates, in the body's history. Ending it again on the same day changes nothing. Who may: as
+ * for assigning it (in an external network only the organization holding it, or an administrator).
  */
 export async function endRole(ctx: ServiceContext, actor: Actor, networkSlug: string, roleId: string, raw: EndRoleInput = {}): Promise<void> {
   requireSignedIn(actor);
   const network = await findNetwork(ctx.db, networkSlug);
   const role = await findRole(ctx.db, network.id, roleId);
   const facts = factsOf(network);
-  authorize(governancePolicy.manage(actor, facts) || governancePolicy.recordOwnRole(actor, facts, role.organizationId));
+  authorize(governancePolicy.writeRole(actor, facts, role.organizationId));
   const parsed = endRoleInput.safeParse(raw);
   if (!parsed.success) throw invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const endsOn = parsed.data.endsOn ?? today();

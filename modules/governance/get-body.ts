@@ -65,20 +65,34 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
           .sort((a, b) => a.country.localeCompare(b.country, locale))
       : null;
 
-  const canSeeTeam = governancePolicy.seeTeam(actor, facts, body, participating);
+  // Only organizations that are active members of the network open the team to their people.
+  const activeParticipating = participating.length
+    ? (
+        await ctx.db
+          .select({ organizationId: networkMemberships.organizationId })
+          .from(networkMemberships)
+          .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.status, "active"), inArray(networkMemberships.organizationId, participating)))
+      ).map((r) => r.organizationId)
+    : [];
+  const canSeeTeam = governancePolicy.seeTeam(actor, facts, body, activeParticipating);
+  // People who left their organization are no longer in its team (as in the portfolio).
   const team = canSeeTeam
     ? await ctx.db
         .select({ userId: users.id, name: users.name, position: users.position, organizationSlug: organizations.slug, organizationName: organizations.name, organizationId: organizations.id })
         .from(networkBodyParticipants)
         .innerJoin(users, eq(users.id, networkBodyParticipants.userId))
         .innerJoin(organizations, eq(organizations.id, networkBodyParticipants.organizationId))
+        .innerJoin(
+          organizationMembers,
+          and(eq(organizationMembers.organizationId, networkBodyParticipants.organizationId), eq(organizationMembers.userId, networkBodyParticipants.userId)),
+        )
         .where(eq(networkBodyParticipants.bodyId, body.id))
         .orderBy(asc(organizations.nameNorm), asc(users.name))
     : null;
 
   const terms = (await ctx.db.select().from(networkTerms).where(eq(networkTerms.networkId, network.id)).orderBy(asc(networkTerms.startsOn))).map((t) => describeTerm(t, day));
   const candidacies =
-    unit && governancePolicy.seeUnitCandidacies(actor, facts, body)
+    unit && governancePolicy.seeUnitCandidacies(actor, facts)
       ? await selectCandidacies(ctx.db, and(eq(networkCandidacies.bodyId, body.id), gt(networkTerms.startsOn, day)), locale)
       : null;
 
@@ -91,14 +105,16 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
         .from(networkMemberships)
         .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.organizationId, org.id)))
     : [];
-  const activeMember = network.hosted && membership?.status === "active";
+  // Hosted or external: the organization's own membership (an external one is recorded as active).
+  const activeMember = membership?.status === "active";
+  const admitted = !!membership && !["applicant", "declined"].includes(membership.status);
   const openMembership = org ? currentRows.find((r) => r.organizationId === org.id && r.role === "member" && (r.endsOn === null || r.endsOn > day)) : undefined;
   const participates = !!org && participating.includes(org.id);
   const focal = !!org && governancePolicy.joinUnit(actor, org.id);
   const inTeam = !!org && !!team?.some((p) => p.userId === actor.userId && p.organizationId === org.id);
   const ownTeamIds = new Set((team ?? []).filter((p) => p.organizationId === org?.id).map((p) => p.userId));
   const teamCandidates =
-    org && focal && participates
+    org && focal && participates && activeMember
       ? await ctx.db
           .select({ userId: users.id, name: users.name })
           .from(organizationMembers)
@@ -109,14 +125,19 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
       : [];
   const ownCandidacies = org && unit ? await selectCandidacies(ctx.db, and(eq(networkCandidacies.bodyId, body.id), eq(networkCandidacies.organizationId, org.id)), locale) : [];
   const canManage = governancePolicy.manage(actor, facts);
-  const members =
-    canManage && network.hosted
-      ? await ctx.db
-          .select({ slug: organizations.slug, name: organizations.name, status: networkMemberships.status })
-          .from(networkMemberships)
-          .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
-          .where(and(eq(networkMemberships.networkId, network.id), notInArray(networkMemberships.status, ["applicant", "declined"])))
-          .orderBy(asc(organizations.nameNorm))
+  // Roles: a hosted network's secretariat (or an administrator) records anyone's; in an external
+  // network an organization's focal point records and ends its own.
+  const writeAny = governancePolicy.writeAnyRole(actor, facts);
+  const writeOwn = !!org && !network.hosted && admitted && governancePolicy.writeRole(actor, facts, org.id);
+  const members = writeAny
+    ? await ctx.db
+        .select({ slug: organizations.slug, name: organizations.name, status: networkMemberships.status })
+        .from(networkMemberships)
+        .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
+        .where(and(eq(networkMemberships.networkId, network.id), notInArray(networkMemberships.status, ["applicant", "declined"])))
+        .orderBy(asc(organizations.nameNorm))
+    : writeOwn
+      ? [{ slug: org.slug, name: org.name, status: membership!.status }]
       : [];
 
   const name = localize(body.names, locale, body.nameLanguage);
@@ -153,15 +174,22 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
     members,
     viewer: {
       canManage,
+      /** The form to record a role (for the organizations in `members`). */
+      canAssign: writeAny || writeOwn,
+      canEndAnyRole: writeAny,
+      /** Ends the roles of the organization acted for (in an external network). */
+      canEndOwnRoles: writeOwn,
+      /** Gives a role's source link. */
+      canDocument: governancePolicy.documentRole(actor, facts),
       canEditDescription: governancePolicy.editDescription(actor, facts, body),
       coordinates: governancePolicy.coordinate(actor, body),
       organization: org ? { ...org, activeMember, participates, focalPoint: focal } : null,
       canJoinUnit: unit && body.active && focal && activeMember && !openMembership,
       canLeaveUnit: unit && focal && !!openMembership,
       inTeam,
-      canJoinTeam: unit && !!org && participates && !inTeam && governancePolicy.manageTeam(actor, org.id, actor.userId ?? ""),
+      canJoinTeam: unit && !!org && participates && activeMember && !inTeam && governancePolicy.manageTeam(actor, org.id, actor.userId ?? ""),
       canLeaveTeam: inTeam,
-      canManageTeam: unit && focal && participates,
+      canManageTeam: unit && focal && participates && activeMember,
       teamCandidates,
       openTerms: unit && body.active && focal && activeMember && governancePolicy.submitCandidacy(actor, facts, org!.id) ? terms.filter((t) => t.windowOpen) : [],
       ownCandidacies,

@@ -11,11 +11,11 @@ import { today } from "./dates.ts";
 import { findBody, organizationActedFor } from "./find.ts";
 import { participationInput, type ParticipationInput } from "./inputs.ts";
 import { governancePolicy } from "./policy.ts";
-import { isUnit, lockNetworkRoles, RuleViolation } from "./rules.ts";
+import { checkActiveMember, isUnit, lockNetworkRoles, RuleViolation } from "./rules.ts";
 import { networkRoles } from "./schema.ts";
 
 /**
- * An organization that is an active member joins a unit: a member role from today, open-ended.
+ * An organization that is an active member of the network (hosted or external) joins a unit: a member role from today, open-ended.
  * Joining again changes nothing; joining on the day it left takes the membership up again.
  */
 export async function joinUnit(ctx: ServiceContext, actor: Actor, networkSlug: string, bodySlug: string, raw: ParticipationInput = {}): Promise<void> {
@@ -31,6 +31,9 @@ export async function joinUnit(ctx: ServiceContext, actor: Actor, networkSlug: s
   const spec = { network, body, organization, role: "member" as const, term: null, startsOn: day, endsOn: null, seatCountryCode: null, createdBy: actor.userId };
   await ctx.db.transaction(async (tx) => {
         await lockNetworkRoles(tx, network.id);
+        // Hosted or external: only with the organization's own active membership (taking an
+        // ended participation up again included).
+        await checkActiveMember(tx, network.id, organization);
         const [held] = await tx
           .select({ id: networkRoles.id, endsOn: networkRoles.endsOn })
           .from(networkRoles)

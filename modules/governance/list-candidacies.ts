@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
@@ -71,8 +71,8 @@ export async function selectCandidacies(db: Database, where: SQL | undefined, lo
 
 /**
  * Candidacies of a network. The secretariat sees all of them (by term, unit and status); anyone
- * else sees their own organizations' and, for the units they coordinate, the candidacies for
- * terms not yet started.
+ * else sees their own organizations' only — a unit's coordinators may be candidates themselves,
+ * so they do not see the others'.
  */
 export async function listCandidacies(ctx: ServiceContext, actor: Actor, networkSlug: string, raw: ListCandidaciesInput, locale: Locale) {
   requireSignedIn(actor);
@@ -83,15 +83,9 @@ export async function listCandidacies(ctx: ServiceContext, actor: Actor, network
   const input = parsed.data;
   const all = governancePolicy.seeCandidacies(actor, facts);
   const own = [...actor.memberships.keys()];
-  const coordinated = [...actor.coordinatorOf];
-  const visible = all
-    ? undefined
-    : or(
-        own.length ? inArray(networkCandidacies.organizationId, own) : undefined,
-        coordinated.length ? and(inArray(networkCandidacies.bodyId, coordinated), gt(networkTerms.startsOn, today())) : undefined,
-      );
+  const visible = all ? undefined : own.length ? inArray(networkCandidacies.organizationId, own) : undefined;
   const items =
-    all || own.length || coordinated.length
+    all || own.length
       ? await selectCandidacies(
           ctx.db,
           and(

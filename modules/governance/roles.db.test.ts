@@ -302,20 +302,89 @@ describe("the rules of roles", () => {
     expect(audit.filter((e) => (e.details as { roleId: string }).roleId === id)).toHaveLength(1);
   });
 
-  it("lets an organization record its own roles in an external network; only the recording organization keeps its bodies", async () => {
+  it("lets an organization record and end its own roles in an external network (with its membership); the recording organization keeps only bodies and terms", async () => {
     const recorder = await anOrganization(ctx.db, "Buenos Aires");
-    const focal = await someone(ctx.db, { organization: { id: recorder.id, role: "focal_point" } });
+    const keeper = await someone(ctx.db, { organization: { id: recorder.id, role: "focal_point" } });
     const network = await aNetwork(ctx.db, { hosted: false, recordedByOrganizationId: recorder.id });
-    await createBody(ctx, await focal.actor(), network.slug, { kind: "council", name: "Consejo Mundial", nameLanguage: "es" });
+    await aMembership(ctx.db, network.id, recorder.id);
+    await createBody(ctx, await keeper.actor(), network.slug, { kind: "council", name: "Consejo Mundial", nameLanguage: "es" });
     const other = await anOrganization(ctx.db, "Otra");
     const otherFocal = await someone(ctx.db, { organization: { id: other.id, role: "focal_point" } });
+    const otherStaff = await someone(ctx.db, { organization: { id: other.id, role: "staff" } });
     expect((await refusal(createBody(ctx, await otherFocal.actor(), network.slug, { kind: "commission", name: "Comisión", nameLanguage: "es" }))).code).toBe("forbidden");
-    // No membership is needed in a network not run here, and no seats are checked against a membership status.
-    await setCouncilSeats(ctx, await focal.actor(), network.slug, "consejo-mundial", { seats: [{ countryCode: "UY", seats: 1 }] });
-    const { id } = await assignRole(ctx, await otherFocal.actor(), network.slug, { body: "consejo-mundial", organization: other.slug, role: "council_member", startsOn: "2024-01-01", endsOn: "2025-12-31" });
-    expect(id).toBeTruthy();
-    // Not for someone else's organization.
-    expect((await refusal(assignRole(ctx, await otherFocal.actor(), network.slug, { body: "consejo-mundial", organization: recorder.slug, role: "council_member", startsOn: "2024-01-01" }))).code).toBe("forbidden");
+    await setCouncilSeats(ctx, await keeper.actor(), network.slug, "consejo-mundial", { seats: [{ countryCode: "UY", seats: 2 }] });
+    const seat = { body: "consejo-mundial", role: "council_member" as const, startsOn: day, endsOn: addDays(day, 300) };
+
+    // Without its own membership of the network, an organization records no role there.
+    const self = await otherFocal.actor();
+    const noMembership = await brokenRule(network.id, () => assignRole(ctx, self, network.slug, { ...seat, organization: other.slug }));
+    expect(noMembership).toMatchObject({ rule: "governance.rule.notMember", field: "organization", values: { status: "none" } });
+    // Nor for a past period: it was never admitted.
+    expect((await brokenRule(network.id, () => assignRole(ctx, self, network.slug, { ...seat, organization: other.slug, startsOn: "2019-01-01", endsOn: "2019-12-31" }))).rule).toBe(
+      "governance.rule.notMember",
+    );
+    // The keeper may not record it for them either — nor for anyone else.
+    const keeperActor = await keeper.actor();
+    expect((await refusal(assignRole(ctx, keeperActor, network.slug, { ...seat, organization: other.slug }))).code).toBe("forbidden");
+
+    // Once it records its membership (as active), it records its own role; its staff may not.
     await aMembership(ctx.db, network.id, other.id);
+    expect((await refusal(assignRole(ctx, await otherStaff.actor(), network.slug, { ...seat, organization: other.slug }))).code).toBe("forbidden");
+    const { id } = await assignRole(ctx, self, network.slug, { ...seat, organization: other.slug });
+    expect((await refusal(assignRole(ctx, keeperActor, network.slug, { ...seat, organization: other.slug, startsOn: addDays(day, 301), endsOn: addDays(day, 400) }))).code).toBe("forbidden");
+    // Not for someone else's organization, either way round.
+    expect((await refusal(assignRole(ctx, self, network.slug, { ...seat, organization: recorder.slug }))).code).toBe("forbidden");
+    const keepers = await assignRole(ctx, keeperActor, network.slug, { ...seat, organization: recorder.slug });
+    expect((await refusal(endRole(ctx, self, network.slug, keepers.id))).code).toBe("forbidden");
+
+    // Only the organization holding the role ends it: not the keeper.
+    const rolesBefore = await rolesOf(network.id);
+    expect((await refusal(endRole(ctx, keeperActor, network.slug, id, { endsOn: day }))).code).toBe("forbidden");
+    expect(await rolesOf(network.id)).toEqual(rolesBefore);
+    await endRole(ctx, self, network.slug, id, { endsOn: day });
+    expect((await rolesOf(network.id)).find((r) => r.id === id)).toMatchObject({ endsOn: day });
+
+    // A platform administrator may correct any organization's roles there.
+    const admin = await someone(ctx.db, { admin: true });
+    await endRole(ctx, await admin.actor(), network.slug, keepers.id, { endsOn: day });
+
+    // The page offers each one only what they may do.
+    const keeperPage = await getBody(ctx, keeperActor, network.slug, "consejo-mundial", "es");
+    expect(keeperPage.viewer).toMatchObject({ canManage: true, canAssign: true, canEndAnyRole: false, canEndOwnRoles: true, canDocument: false });
+    expect(keeperPage.members.map((m) => m.slug)).toEqual([recorder.slug]);
+    const otherPage = await getBody(ctx, await otherStaff.actor(), network.slug, "consejo-mundial", "es");
+    expect(otherPage.viewer).toMatchObject({ canManage: false, canAssign: false, canEndAnyRole: false, canEndOwnRoles: false });
+    const adminPage = await getBody(ctx, await admin.actor(), network.slug, "consejo-mundial", "es");
+    expect(adminPage.viewer).toMatchObject({ canAssign: true, canEndAnyRole: true, canDocument: true });
+    expect(adminPage.members.map((m) => m.slug).sort()).toEqual([recorder.slug, other.slug].sort());
   });
+
+  it("takes a source link only from a hosted network's secretariat or a platform administrator; anyone else is refused on the field", async () => {
+    const { network, officer, city } = await world();
+    const unit = await aBody(ctx.db, network.id);
+    const sourceUrl = "https://example.org/acta-12";
+    const { id } = await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: day, sourceUrl });
+    expect((await rolesOf(network.id)).find((r) => r.id === id)).toMatchObject({ sourceUrl });
+    expect((await getBody(ctx, await officer.actor(), network.slug, unit.slug, "en")).viewer.canDocument).toBe(true);
+
+    // An external network: its keeper and its members record roles, but do not document them.
+    const recorder = await anOrganization(ctx.db, "Registradora");
+    const keeper = await someone(ctx.db, { organization: { id: recorder.id, role: "focal_point" } });
+    const external = await aNetwork(ctx.db, { hosted: false, recordedByOrganizationId: recorder.id });
+    await aMembership(ctx.db, external.id, recorder.id);
+    const presidency = await aBody(ctx.db, external.id, { kind: "presidency", names: { es: "Presidencia" } });
+    const input = { body: presidency.slug, organization: recorder.slug, role: "president" as const, startsOn: day, endsOn: addDays(day, 300), sourceUrl: "https://fake.example/proof" };
+    const refused = await refusal(assignRole(ctx, await keeper.actor(), external.slug, input));
+    expect(refused).toMatchObject({ code: "invalid", fieldErrors: { sourceUrl: ["i18n:governance.validation.sourceNotAllowed"] } });
+    expect(await rolesOf(external.id)).toEqual([]);
+    expect((await getBody(ctx, await keeper.actor(), external.slug, presidency.slug, "en")).viewer.canDocument).toBe(false);
+    // Without the link the same role is recorded.
+    await assignRole(ctx, await keeper.actor(), external.slug, { ...input, sourceUrl: "" });
+    expect(await rolesOf(external.id)).toMatchObject([{ role: "president", sourceUrl: null }]);
+    // An administrator documents it.
+    const admin = await someone(ctx.db, { admin: true });
+    const documented = await assignRole(ctx, await admin.actor(), external.slug, { ...input, startsOn: addDays(day, 400), endsOn: addDays(day, 500) });
+    expect((await rolesOf(external.id)).find((r) => r.id === documented.id)).toMatchObject({ sourceUrl: input.sourceUrl });
+  });
+
 });

@@ -127,15 +127,11 @@ export async function checkRoleRules(db: Database, spec: RoleSpec, day: string):
   }
   const past = spec.endsOn !== null && spec.endsOn < day;
   if (!past && !body.active) throw new RuleViolation("invalid", "governance.rule.bodyInactive", "body", { body: body.names });
-  if (spec.network.hosted) {
-    const [membership] = await db
-      .select({ status: networkMemberships.status })
-      .from(networkMemberships)
-      .where(and(eq(networkMemberships.networkId, spec.network.id), eq(networkMemberships.organizationId, spec.organization.id)));
-    const status = membership?.status ?? "none";
-    const allowed = past ? !["none", "applicant", "declined"].includes(status) : status === "active";
-    if (!allowed) throw new RuleViolation("invalid", "governance.rule.notMember", "organization", { organization: spec.organization.name, status });
-  }
+  // Hosted or external alike: only the organization's own membership makes it a member (an
+  // external network's membership is recorded by the organization itself, as active).
+  const status = await membershipStatus(db, spec.network.id, spec.organization.id);
+  const allowed = past ? !["none", "applicant", "declined"].includes(status) : status === "active";
+  if (!allowed) throw new RuleViolation("invalid", "governance.rule.notMember", "organization", { organization: spec.organization.name, status });
 
   const period = sql`daterange(${spec.startsOn}::date, ${spec.endsOn}::date, '[]')`;
   const overlapping = sql`daterange(${networkRoles.startsOn}, ${networkRoles.endsOn}, '[]') && ${period}`;
@@ -225,8 +221,46 @@ export async function checkRoleRules(db: Database, spec: RoleSpec, day: string):
   }
 }
 
-function overlappingCoordination(clash: { role: RoleKind; startsOn: string; endsOn: string | null; organization: string }, body: BodyRow): RuleViolation {
-  return new RuleViolation("conflict", "governance.rule.overlappingCoordination", "startsOn", {
+/** An organization's membership status in a network ("none" without one). */
+export async function membershipStatus(db: Database, networkId: string, organizationId: string): Promise<string> {
+  const [membership] = await db
+    .select({ status: networkMemberships.status })
+    .from(networkMemberships)
+    .where(and(eq(networkMemberships.networkId, networkId), eq(networkMemberships.organizationId, organizationId)));
+  return membership?.status ?? "none";
+}
+
+/** Refused unless the organization is an active member of the network (joining units, teams, candidacies). */
+export async function checkActiveMember(db: Database, networkId: string, organization: { id: string; name: string }): Promise<void> {
+  const status = await membershipStatus(db, networkId, organization.id);
+  if (status !== "active") throw new RuleViolation("invalid", "governance.rule.notMember", "organization", { organization: organization.name, status });
+}
+
+/**
+ * Refused when the organization holds a coordination of the unit overlapping the period (a
+ * candidacy for a term it already coordinates into), with the message the role rules give,
+ * about `field`.
+ */
+export async function checkNoOverlappingCoordination(db: Database, body: BodyRow, organizationId: string, period: RolePeriod, field: string): Promise<void> {
+  const [clash] = await db
+    .select({ role: networkRoles.role, startsOn: networkRoles.startsOn, endsOn: networkRoles.endsOn, organization: organizations.name })
+    .from(networkRoles)
+    .innerJoin(organizations, eq(organizations.id, networkRoles.organizationId))
+    .where(
+      and(
+        eq(networkRoles.bodyId, body.id),
+        eq(networkRoles.organizationId, organizationId),
+        inArray(networkRoles.role, [...coordinationRoles]),
+        sql`daterange(${networkRoles.startsOn}, ${networkRoles.endsOn}, '[]') && daterange(${period.startsOn}::date, ${period.endsOn}::date, '[]')`,
+      ),
+    )
+    .orderBy(networkRoles.startsOn)
+    .limit(1);
+  if (clash) throw overlappingCoordination(clash, body, field);
+}
+
+function overlappingCoordination(clash: { role: RoleKind; startsOn: string; endsOn: string | null; organization: string }, body: BodyRow, field = "startsOn"): RuleViolation {
+  return new RuleViolation("conflict", "governance.rule.overlappingCoordination", field, {
     organization: clash.organization,
     role: clash.role,
     body: body.names,

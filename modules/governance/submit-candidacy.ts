@@ -5,14 +5,13 @@ import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { invalid } from "../../platform/errors.ts";
 import { findNetwork } from "../networks/find-network.ts";
-import { networkMemberships } from "../networks/schema.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { asField } from "./assign-role.ts";
 import { today } from "./dates.ts";
 import { factsOf, findBody, findTerm, organizationActedFor, type TermRow } from "./find.ts";
 import { submitCandidacyInput, type SubmitCandidacyInput } from "./inputs.ts";
 import { governancePolicy } from "./policy.ts";
-import { isUnit, lockNetworkRoles, RuleViolation } from "./rules.ts";
+import { checkActiveMember, checkNoOverlappingCoordination, isUnit, lockNetworkRoles, RuleViolation } from "./rules.ts";
 import { networkCandidacies } from "./schema.ts";
 
 /** Whether a term receives candidacies on `day`; throws the rule it breaks otherwise. */
@@ -29,8 +28,9 @@ export function checkCandidacyWindow(term: TermRow, day: string): void {
 
 /**
  * A member organization's focal point applies to coordinate or sub-coordinate a unit for a term
- * not yet started, while its candidacy window is open. One live candidacy per organization, unit
- * and term; the same application sent twice is the same candidacy.
+ * not yet started, while its candidacy window is open, unless it already coordinates the unit in
+ * a period overlapping the term. One live candidacy per organization, unit and term; the same
+ * application sent twice is the same candidacy.
  */
 export async function submitCandidacy(ctx: ServiceContext, actor: Actor, networkSlug: string, raw: SubmitCandidacyInput): Promise<{ id: string }> {
   requireSignedIn(actor);
@@ -49,13 +49,7 @@ export async function submitCandidacy(ctx: ServiceContext, actor: Actor, network
   checkCandidacyWindow(term, day);
   return ctx.db.transaction(async (tx) => {
     await lockNetworkRoles(tx, network.id);
-    const [membership] = await tx
-      .select({ status: networkMemberships.status })
-      .from(networkMemberships)
-      .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.organizationId, organization.id)));
-    if (membership?.status !== "active") {
-      throw new RuleViolation("invalid", "governance.rule.notMember", "organization", { organization: organization.name, status: membership?.status ?? "none" });
-    }
+    await checkActiveMember(tx, network.id, organization);
     const [live] = await tx
       .select()
       .from(networkCandidacies)
@@ -71,6 +65,8 @@ export async function submitCandidacy(ctx: ServiceContext, actor: Actor, network
       if (live.status === "submitted" && live.role === input.role && live.statement === input.statement) return { id: live.id };
       throw new RuleViolation("conflict", "governance.rule.candidacyExists", "term", { organization: organization.name, status: live.status, role: live.role, term: term.label });
     }
+    // Already coordinating the unit into the term: refused now, as approving it would be.
+    await checkNoOverlappingCoordination(tx, body, organization.id, term, "term");
     const [candidacy] = await tx
       .insert(networkCandidacies)
       .values({

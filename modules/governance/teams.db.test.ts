@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { anonymousActor } from "../organizations/actor.ts";
+import { organizationMembers } from "../organizations/schema.ts";
 import { addTeamMember } from "./add-team-member.ts";
 import { assignRole } from "./assign-role.ts";
 import { addDays, today } from "./dates.ts";
@@ -14,7 +15,7 @@ import { listCandidacies } from "./list-candidacies.ts";
 import { removeTeamMember } from "./remove-team-member.ts";
 import { networkBodies, networkBodyParticipants, networkRoles } from "./schema.ts";
 import { submitCandidacy } from "./submit-candidacy.ts";
-import { aBody, aMemberCity, aNetwork, anOrganization, aTerm, refusal, someone } from "./testing.ts";
+import { aBody, aMemberCity, aMembership, aNetwork, anOrganization, aTerm, refusal, someone } from "./testing.ts";
 import { updateBody } from "./update-body.ts";
 
 let handle: DatabaseHandle;
@@ -119,7 +120,7 @@ describe("technical teams", () => {
 });
 
 describe("a coordinator's scoped permissions", () => {
-  it("follow a current coordination: edit the unit's description, see its team and next term's candidacies — and end with the role", async () => {
+  it("follow a current coordination: edit the unit's description and see its team — not the next term's candidacies — and end with the role", async () => {
     const { network, officer, city, unit } = await world();
     const coordinator = await aMemberCity(ctx.db, network.id, { name: "Rosario" });
     const { id: roleId } = await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: coordinator.org.slug, role: "coordinator", startsOn: addDays(day, -60) });
@@ -147,10 +148,12 @@ describe("a coordinator's scoped permissions", () => {
       statement: "Montevideo quiere subcoordinar la unidad el próximo mandato.",
     });
     const page = await getBody(ctx, focal, network.slug, unit.slug, "en");
-    expect(page.viewer).toMatchObject({ coordinates: true, canEditDescription: true, canManage: false });
+    expect(page.viewer).toMatchObject({ coordinates: true, canEditDescription: true, canManage: false, canAssign: false });
     expect(page.team!.map((t) => t.organization.slug).sort()).toEqual([city.org.slug, coordinator.org.slug].sort());
-    expect(page.candidacies!.map((c) => c.id)).toEqual([candidacyId]);
-    expect((await listCandidacies(ctx, focal, network.slug, {}, "en")).items.map((c) => c.id)).toEqual([candidacyId]);
+    // The coordinators may be candidates themselves: the others' candidacies are the secretariat's to see.
+    expect(page.candidacies).toBeNull();
+    expect((await listCandidacies(ctx, focal, network.slug, {}, "en")).items).toEqual([]);
+    expect((await getBody(ctx, await officer.actor(), network.slug, unit.slug, "en")).candidacies!.map((c) => c.id)).toEqual([candidacyId]);
 
     // The role ends yesterday: the permissions go with it.
     await endRole(ctx, await officer.actor(), network.slug, roleId, { endsOn: addDays(day, -1) });
@@ -161,5 +164,120 @@ describe("a coordinator's scoped permissions", () => {
     expect(later.candidacies).toBeNull();
     expect(later.viewer.canEditDescription).toBe(false);
     expect((await listCandidacies(ctx, after, network.slug, {}, "en")).items).toEqual([]);
+  });
+});
+
+describe("membership of the network", () => {
+  it("a coordinator city loses its coordinator's powers while suspended and once withdrawn, and gets them back when active again", async () => {
+    const { network, officer, unit } = await world();
+    const coordinator = await aMemberCity(ctx.db, network.id, { name: "Coordinadora" });
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: coordinator.org.slug, role: "coordinator", startsOn: day, endsOn: addDays(day, 300) });
+    await addTeamMember(ctx, await coordinator.staff.actor(), network.slug, unit.slug, coordinator.staff.id);
+    expect((await coordinator.focal.actor()).coordinatorOf.has(unit.id)).toBe(true);
+    expect((await coordinator.staff.actor()).coordinatorOf.has(unit.id)).toBe(true);
+    for (const status of ["suspended", "inactive", "withdrawn"] as const) {
+      await aMembership(ctx.db, network.id, coordinator.org.id, status);
+      const focal = await coordinator.focal.actor();
+      expect(focal.coordinatorOf.has(unit.id)).toBe(false);
+      expect((await coordinator.staff.actor()).coordinatorOf.has(unit.id)).toBe(false);
+      expect((await refusal(updateBody(ctx, focal, network.slug, unit.slug, { language: "en", description: "Still ours." }))).code).toBe("forbidden");
+      expect((await getBody(ctx, focal, network.slug, unit.slug, "en")).viewer).toMatchObject({ coordinates: false, canEditDescription: false });
+    }
+    await aMembership(ctx.db, network.id, coordinator.org.id, "active");
+    expect((await coordinator.focal.actor()).coordinatorOf.has(unit.id)).toBe(true);
+  });
+
+  it("joining a unit and adding people to its team need the organization's active membership; a suspended one's people no longer see the team", async () => {
+    const { network, city, unit } = await world();
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    const other = await aMemberCity(ctx.db, network.id, { name: "Otra" });
+    await joinUnit(ctx, await other.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await other.focal.actor(), network.slug, unit.slug, other.focal.id);
+    expect((await getBody(ctx, await city.staff.actor(), network.slug, unit.slug, "es")).team).toHaveLength(2);
+
+    await aMembership(ctx.db, network.id, city.org.id, "suspended");
+    const colleague = await someone(ctx.db, { organization: { id: city.org.id, role: "staff" } });
+    const before = await teamOf(unit.id);
+    const suspended = await refusal(addTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, colleague.id));
+    expect(suspended).toMatchObject({ rule: "governance.rule.notMember", field: "organization", values: { status: "suspended" } });
+    expect((await refusal(addTeamMember(ctx, await colleague.actor(), network.slug, unit.slug, colleague.id))).rule).toBe("governance.rule.notMember");
+    expect(await teamOf(unit.id)).toEqual(before);
+    // Its role in the unit is still there, but its people no longer see the others' team.
+    const page = await getBody(ctx, await city.staff.actor(), network.slug, unit.slug, "es");
+    expect(page.team).toBeNull();
+    expect(page.viewer).toMatchObject({ canJoinTeam: false, canManageTeam: false });
+    expect((await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es")).viewer).toMatchObject({ canManageTeam: false, teamCandidates: [] });
+    // Leaving is always possible; taking the participation up again the same day is not while suspended.
+    await leaveUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    const rolesBefore = await memberRoles(unit.id, city.org.id);
+    expect((await refusal(joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug))).rule).toBe("governance.rule.notMember");
+    expect(await memberRoles(unit.id, city.org.id)).toEqual(rolesBefore);
+    expect((await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es")).viewer.canJoinUnit).toBe(false);
+  });
+
+  it("the team lists only people who are still members of their organization", async () => {
+    const { network, city, unit } = await world();
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await city.staff.actor(), network.slug, unit.slug, city.staff.id);
+    await addTeamMember(ctx, await city.focal.actor(), network.slug, unit.slug, city.focal.id);
+    expect((await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es")).team![0]!.people.map((p) => p.userId).sort()).toEqual([city.focal.id, city.staff.id].sort());
+    // The technician leaves the organization (the team row stays behind): no longer listed.
+    await ctx.db.delete(organizationMembers).where(and(eq(organizationMembers.organizationId, city.org.id), eq(organizationMembers.userId, city.staff.id)));
+    const page = await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es");
+    expect(page.team).toEqual([{ organization: { slug: city.org.slug, name: city.org.name }, people: [{ userId: city.focal.id, name: "Punto focal", position: null }] }]);
+  });
+});
+
+describe("external networks", () => {
+  /** A network recorded by a city (its keeper), with a unit the keeper takes part in and a technician in its team. */
+  async function external() {
+    const recorder = await anOrganization(ctx.db, "Registradora");
+    const keeper = await someone(ctx.db, { organization: { id: recorder.id, role: "focal_point" } });
+    const technician = await someone(ctx.db, { name: "Ana Técnica Confidencial", organization: { id: recorder.id, role: "staff" } });
+    const network = await aNetwork(ctx.db, { hosted: false, recordedByOrganizationId: recorder.id });
+    await aMembership(ctx.db, network.id, recorder.id);
+    const unit = await aBody(ctx.db, network.id, { kind: "working_group" });
+    await joinUnit(ctx, await keeper.actor(), network.slug, unit.slug);
+    await addTeamMember(ctx, await keeper.actor(), network.slug, unit.slug, technician.id);
+    return { recorder, keeper, network, unit };
+  }
+
+  it("anyone who signs up and creates an organization neither joins a unit nor reads its team without recording a membership", async () => {
+    const { network, unit } = await external();
+    const stranger = await anOrganization(ctx.db, "Org Fantasma");
+    const strangerFocal = await someone(ctx.db, { organization: { id: stranger.id, role: "focal_point" } });
+    const actor = await strangerFocal.actor();
+    const refused = await refusal(joinUnit(ctx, actor, network.slug, unit.slug));
+    expect(refused).toMatchObject({ rule: "governance.rule.notMember", field: "organization", values: { status: "none" } });
+    expect(await memberRoles(unit.id, stranger.id)).toEqual([]);
+    const page = await getBody(ctx, actor, network.slug, unit.slug, "es");
+    expect(page.team).toBeNull();
+    expect(page.viewer).toMatchObject({ canJoinUnit: false, canAssign: false });
+    expect(page.viewer.organization).toMatchObject({ activeMember: false });
+    // Recording its membership (as active), it joins like any member.
+    await aMembership(ctx.db, network.id, stranger.id);
+    expect((await getBody(ctx, await strangerFocal.actor(), network.slug, unit.slug, "es")).viewer.canJoinUnit).toBe(true);
+    await joinUnit(ctx, await strangerFocal.actor(), network.slug, unit.slug);
+    expect((await getBody(ctx, await strangerFocal.actor(), network.slug, unit.slug, "es")).team).toHaveLength(1);
+  });
+
+  it("a self-declared coordinator of an external network's unit gets no coordinator's powers", async () => {
+    const { network, unit } = await external();
+    const city = await anOrganization(ctx.db, "Declarante");
+    const focal = await someone(ctx.db, { organization: { id: city.id, role: "focal_point" } });
+    // Without a membership it may not even declare it.
+    expect((await refusal(assignRole(ctx, await focal.actor(), network.slug, { body: unit.slug, organization: city.slug, role: "coordinator", startsOn: day }))).rule).toBe(
+      "governance.rule.notMember",
+    );
+    await aMembership(ctx.db, network.id, city.id);
+    await assignRole(ctx, await focal.actor(), network.slug, { body: unit.slug, organization: city.slug, role: "coordinator", startsOn: day });
+    const actor = await focal.actor();
+    expect(actor.coordinatorOf.has(unit.id)).toBe(false);
+    expect((await refusal(updateBody(ctx, actor, network.slug, unit.slug, { language: "es", description: "Desfigurada" }))).code).toBe("forbidden");
+    const page = await getBody(ctx, actor, network.slug, unit.slug, "es");
+    expect(page.viewer).toMatchObject({ coordinates: false, canEditDescription: false });
+    // It holds the role (listed as its own declaration), as a member taking part: no more.
+    expect(page.current.map((r) => r.organization.slug)).toEqual([city.slug]);
   });
 });

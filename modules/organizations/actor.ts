@@ -105,13 +105,19 @@ export async function loadActor(
   };
 }
 
-/** Bodies coordinated today by one of the person's organizations, where the person is its focal point or in its team there. */
+/**
+ * Bodies coordinated today by one of the person's organizations, where the person is its focal
+ * point or in its team there. Only in networks hosted here (an external network's roles are
+ * self-declared) and while the organization is an active member of the network.
+ */
 async function coordinatedBodies(ctx: ServiceContext, userId: string): Promise<Set<string>> {
   const rows = await queryRows<{ body_id: string }>(
     ctx.db,
     sql`select distinct r.body_id
         from network_roles r
         join organization_members m on m.organization_id = r.organization_id and m.user_id = ${userId}
+        join networks n on n.id = r.network_id and n.hosted
+        join network_memberships nm on nm.network_id = r.network_id and nm.organization_id = r.organization_id and nm.status = 'active'
         where r.role in ('coordinator', 'sub_coordinator')
           and r.starts_on <= current_date and (r.ends_on is null or r.ends_on >= current_date)
           and (m.role = 'focal_point'

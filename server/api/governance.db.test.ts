@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../modules/accounts/create-token.ts";
 import { addDays, today } from "../../modules/governance/dates.ts";
 import type { Actor } from "../../modules/organizations/actor.ts";
-import { aMemberCity, aNetwork, someone } from "../../modules/governance/testing.ts";
+import { aBody, aMemberCity, aMembership, aNetwork, anOrganization, someone } from "../../modules/governance/testing.ts";
 import { createAuth } from "../../platform/auth.ts";
 import { loadConfig } from "../../platform/config.ts";
 import type { AppServices } from "../../platform/context.ts";
@@ -96,5 +96,33 @@ describe("/api/v1 network governance", () => {
     const seen = await (await call(focal, "GET", `/networks/${network.slug}/bodies/culture`)).json();
     expect(seen.team).toMatchObject([{ organization: { slug: city.org.slug }, people: [{ userId: city.focal.id }] }]);
     expect(seen.participants).toMatchObject([{ organization: { slug: city.org.slug }, role: "member" }]);
+  });
+
+  it("in an external network: the recording organization records no other organization's roles and nobody but an administrator gives a source link", async () => {
+    const day = today();
+    const recorder = await anOrganization(services.db, "Registradora");
+    const keeper = await someone(services.db, { organization: { id: recorder.id, role: "focal_point" } });
+    const network = await aNetwork(services.db, { hosted: false, recordedByOrganizationId: recorder.id });
+    await aMembership(services.db, network.id, recorder.id);
+    await aBody(services.db, network.id, { slug: "presidencia", kind: "presidency", names: { es: "Presidencia" } });
+    const victim = await anOrganization(services.db, "Ajena");
+    const keeperToken = await tokenOf(keeper);
+    const path = `/networks/${network.slug}/roles`;
+
+    // Another organization's role: refused, member or not.
+    expect((await call(keeperToken, "POST", path, { body: "presidencia", organization: victim.slug, role: "president", startsOn: day })).status).toBe(403);
+    await aMembership(services.db, network.id, victim.id);
+    expect((await call(keeperToken, "POST", path, { body: "presidencia", organization: victim.slug, role: "president", startsOn: day })).status).toBe(403);
+    // Its own, with a source link: refused on the field.
+    const documented = await call(keeperToken, "POST", path, { body: "presidencia", organization: recorder.slug, role: "president", startsOn: day, sourceUrl: "https://fake.example/proof" });
+    expect(documented.status).toBe(400);
+    expect((await documented.json()).errors).toEqual([{ field: "sourceUrl", message: "may only be given by the secretariat of a network hosted on Pares or by a platform administrator" }]);
+    // Its own, without: recorded; the victim's focal point may end its own roles only.
+    const own = await call(keeperToken, "POST", path, { body: "presidencia", organization: recorder.slug, role: "president", startsOn: day });
+    expect(own.status).toBe(201);
+    const { id } = await own.json();
+    const victimFocal = await someone(services.db, { organization: { id: victim.id, role: "focal_point" } });
+    expect((await call(await tokenOf(victimFocal), "POST", `${path}/${id}/end`, { endsOn: day })).status).toBe(403);
+    expect((await (await call(keeperToken, "GET", `/networks/${network.slug}/bodies/presidencia`)).json()).viewer).toMatchObject({ canManage: true, canAssign: true });
   });
 });

@@ -58,7 +58,7 @@ const roleSchema = z
     endsOn: z.string().nullable().describe("Last day held, inclusive; null while open-ended"),
     holding,
     seatCountryCode: z.string().nullable().describe("A council seat's country"),
-    sourceUrl: z.string().nullable().describe("Where a real role is documented"),
+    sourceUrl: z.string().nullable().describe("Where a real role is documented (given only by a hosted network's secretariat or a platform administrator)"),
     candidacyId: z.string().nullable().describe("The candidacy it came from"),
   })
   .meta({ id: "NetworkRole" });
@@ -155,11 +155,12 @@ const bodySchema = z
     team: z
       .array(z.object({ organization: named, people: z.array(z.object({ userId: z.string(), name: z.string(), position: z.string().nullable() })) }))
       .nullable()
-      .describe("Technical teams: only for the unit's organizations, its coordinators and the secretariat"),
+      .describe("Technical teams (people still in their organization): only for the unit's organizations that are active members of the network, its coordinators and the secretariat"),
     terms: z.array(termSchema),
-    candidacies: z.array(candidacySchema).nullable().describe("For the secretariat and the unit's coordinators: candidacies for terms not yet started"),
+    candidacies: z.array(candidacySchema).nullable().describe("For the secretariat: candidacies for terms not yet started"),
     viewer: z.object({
-      canManage: z.boolean(),
+      canManage: z.boolean().describe("Creates and edits bodies, seats and terms"),
+      canAssign: z.boolean().describe("Records roles: any organization's (a hosted network's secretariat, an administrator) or, in an external network, its own organization's"),
       canEditDescription: z.boolean(),
       coordinates: z.boolean(),
       canJoinUnit: z.boolean(),
@@ -338,7 +339,7 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
       path: "/networks/{slug}/roles",
       summary: "Assign a role",
       description:
-        "The secretariat (in an external network, an organization's focal point for its own roles). Checked: the role fits the body; end ≥ start; inside the term; the body is active; the organization is an active member; no overlapping coordinations of a unit by one organization; one president at a time; council seats per country.",
+        "In a hosted network, its secretariat. In an external network, an organization's focal point for its own roles only (the organization that recorded the network keeps its bodies and terms, not other organizations' roles). A platform administrator in both. `sourceUrl` only from a hosted network's secretariat or an administrator (refused otherwise). Checked: the role fits the body; end ≥ start; inside the term; the body is active; the organization is an active member of the network (hosted or external; admitted at the time, for past roles); no overlapping coordinations of a unit by one organization; one president at a time; council seats per country.",
       tags,
       security: bearer,
       request: { params: slugParams, body: jsonBody(assignRoleInput) },
@@ -352,7 +353,7 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
       method: "post",
       path: "/networks/{slug}/roles/{roleId}/end",
       summary: "End a role",
-      description: "Sets its last day (today unless given); the role stays in the history.",
+      description: "Sets its last day (today unless given); the role stays in the history. Who may: a hosted network's secretariat; in an external network only the organization holding the role (its focal point); a platform administrator in both.",
       tags,
       security: bearer,
       request: { params: slugParams.extend({ roleId: z.string().max(100) }), body: jsonBody(endRoleInput, false) },
@@ -370,7 +371,7 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
       method: "get",
       path: "/networks/{slug}/candidacies",
       summary: "Candidacies to coordinate units",
-      description: "The secretariat sees all (by term, unit and status); anyone else their organizations' own and, for units they coordinate, those for the next term.",
+      description: "The secretariat sees all (by term, unit and status); anyone else their organizations' own.",
       tags,
       security: bearer,
       request: { params: slugParams, query: listCandidaciesInput },
@@ -387,7 +388,8 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
       method: "post",
       path: "/networks/{slug}/candidacies",
       summary: "Apply to coordinate a unit",
-      description: "A member organization's focal point, for a term not started while its candidacy window is open; one live candidacy per unit, term and organization.",
+      description:
+        "An active member organization's focal point, for a term not started while its candidacy window is open, unless the organization already coordinates the unit in a period overlapping the term; one live candidacy per unit, term and organization.",
       tags,
       security: bearer,
       request: { params: slugParams, body: jsonBody(submitCandidacyInput) },
@@ -444,7 +446,7 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
         summary: method === "post" ? "Join a unit" : "Leave a unit",
         description:
           method === "post"
-            ? "An active member organization (its focal point) takes part in a unit from today. Joining again changes nothing."
+            ? "An organization that is an active member of the network, hosted or external (its focal point), takes part in a unit from today. Joining again changes nothing."
             : "The organization's member role in the unit ends today; its people leave the unit's team.",
         tags,
         security: bearer,
@@ -464,7 +466,7 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
         method,
         path: "/networks/{slug}/bodies/{bodySlug}/team/{userId}",
         summary: method === "post" ? "Add a person to a unit's technical team" : "Take a person off a unit's technical team",
-        description: "A person for themselves; an organization's focal point for any of its members. Only organizations taking part in the unit.",
+        description: "A person for themselves; an organization's focal point for any of its members. Adding: only for organizations taking part in the unit that are active members of the network.",
         tags,
         security: bearer,
         request: { params: bodyParams.extend({ userId: z.string().max(100) }), body: jsonBody(participationInput, false) },
@@ -489,6 +491,7 @@ function toBodyDetail(detail: Awaited<ReturnType<typeof getBody>>) {
       canManage: viewer.canManage,
       canEditDescription: viewer.canEditDescription,
       coordinates: viewer.coordinates,
+      canAssign: viewer.canAssign,
       canJoinUnit: viewer.canJoinUnit,
       canLeaveUnit: viewer.canLeaveUnit,
       canJoinTeam: viewer.canJoinTeam,

@@ -3,7 +3,10 @@
 // the world's organization as an active member that takes part in a unit ("unit", the member
 // in its technical team), coordinates another ("coordinated": its focal point coordinates it),
 // holds a council seat, and has a submitted candidacy to coordinate "unit" next term; a third
-// unit ("open") it does not take part in.
+// unit ("open") it does not take part in. And an external network recorded by the demo
+// secretariat's organization (so `secretariat`, its focal point, is the keeper) where the world's
+// organization has recorded its membership and a coordination of a unit ("ext-unit"): there
+// roles are the organization's own, not the keeper's to write.
 import { eq } from "drizzle-orm";
 import { addDays, today } from "../../modules/governance/dates.ts";
 import { networkBodyParticipants, networkBodySeats, networkCandidacies, networkRoles } from "../../modules/governance/schema.ts";
@@ -18,6 +21,8 @@ const g = (w: World) => w.areas.governance!;
 const keepers = (status: number, anonymous = 302): Expect => ({ anonymous, member: 403, outsider: 403, focalPoint: 403, secretariat: status, admin: status });
 /** The world organization's focal point acts for it; nobody else may. */
 const focalOnly = (status: number, anonymous = 302): Expect => ({ anonymous, member: 403, outsider: 403, focalPoint: status, secretariat: 403, admin: 403 });
+/** In an external network: the organization's own focal point, or an administrator — not the keeper (`secretariat` here). */
+const ownRole = (status: number, anonymous = 302): Expect => ({ anonymous, member: 403, outsider: 403, focalPoint: status, secretariat: 403, admin: status });
 /** A person for themselves (the member) or the organization's focal point. */
 const teamChangers = (status: number, anonymous = 401): Expect => ({ anonymous, member: status, outsider: 403, focalPoint: status, secretariat: 403, admin: 403 });
 
@@ -52,7 +57,26 @@ export const governanceArea: MatrixArea = {
       .insert(networkCandidacies)
       .values({ ...base, bodyId: unit.id, termId: term.id, role: "coordinator", statement: "The matrix applies to coordinate the unit." })
       .returning({ id: networkCandidacies.id });
-    return { network: network!.slug, termId: term.id, roleId: seat!.id, candidacyId: candidacy!.id, memberUserId: people.member };
+    const [external] = await db
+      .insert(networks)
+      .values({ slug: `matrix-governance-ext-${world.n}`, name: `Matrix external ${world.n}`, kind: "global", hosted: false, recordedByOrganizationId: secretariat!.id })
+      .returning({ id: networks.id, slug: networks.slug });
+    await aMembership(db, external!.id, secretariat!.id, "active");
+    await aMembership(db, external!.id, world.organizationId, "active");
+    const extUnit = await aBody(db, external!.id, { slug: "ext-unit", names: { es: "Clima", pt: "Clima", en: "Climate" } });
+    const [extRole] = await db
+      .insert(networkRoles)
+      .values({ networkId: external!.id, organizationId: world.organizationId, bodyId: extUnit.id, role: "coordinator", startsOn: addDays(day, -30) })
+      .returning({ id: networkRoles.id });
+    return {
+      network: network!.slug,
+      termId: term.id,
+      roleId: seat!.id,
+      candidacyId: candidacy!.id,
+      memberUserId: people.member,
+      external: external!.slug,
+      externalRoleId: extRole!.id,
+    };
   },
   pageRows: {
     "routes/network-bodies": [
@@ -79,6 +103,18 @@ export const governanceArea: MatrixArea = {
         body: () => ({ intent: "edit", scope: "description", language: "en", description: "Edited from the matrix." }),
         // The focal point's organization coordinates this unit.
         expect: { ...keepers(302), focalPoint: 302 },
+      },
+      {
+        method: "POST",
+        path: (w) => p(`/networks/${g(w).external}/bodies/ext-unit`),
+        body: (w) => ({ intent: "assign", organization: w.slug, role: "member", startsOn: today() }),
+        expect: ownRole(302),
+      },
+      {
+        method: "POST",
+        path: (w) => p(`/networks/${g(w).external}/bodies/ext-unit`),
+        body: (w) => ({ intent: "end", roleId: g(w).externalRoleId!, endsOn: today() }),
+        expect: ownRole(302),
       },
     ],
     "routes/network-terms": [

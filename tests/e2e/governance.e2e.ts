@@ -2,8 +2,9 @@
 // adds a term whose candidacy window is open and a thematic unit; a member city's focal point,
 // without JavaScript, joins the unit and applies to coordinate it; the secretariat records the
 // assembly's approval, the role shows as upcoming on the unit's page and the city is told by
-// e-mail; an overlapping coordination is refused with a message naming the existing one. Pages
-// in es, pt and en, every one checked by axe.
+// e-mail; an overlapping coordination is refused with a message naming the existing one. In an
+// external network the city records its own role and ends only its own. Pages in es, pt and en,
+// every one checked by axe.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { and, desc, eq, gte, lt, notExists } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cities } from "../../modules/cities/schema.ts";
+import { networkBodies, networkRoles } from "../../modules/governance/schema.ts";
 import { networkMemberships, networks } from "../../modules/networks/schema.ts";
 import { addMember, createOrganizationRecord, createPerson } from "../../modules/organizations/factories.ts";
 import { organizations } from "../../modules/organizations/schema.ts";
@@ -32,6 +34,8 @@ let secretariat: Page;
 let totpSecret = "";
 
 const unit = { name: "Unidad de Gobierno Abierto", slug: "unidad-de-gobierno-abierto" };
+/** A network not hosted on Pares, recorded by the city; another city holds a role in its unit. */
+const external = { slug: "red-externa-de-clima", unit: "clima", unitName: "Grupo de Clima", other: "Ciudad Vecina de Prueba" };
 const term = { label: "2090", startsOn: "2090-01-01", endsOn: "2090-12-31" };
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,6 +64,20 @@ beforeAll(async () => {
   await addMember(db, org.id, person, "focal_point");
   const [network] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, "mercociudades"));
   await db.insert(networkMemberships).values({ networkId: network!.id, organizationId: org.id, status: "active", since: "2015-03-01" });
+  const [ext] = await db
+    .insert(networks)
+    .values({ slug: external.slug, name: "Red Externa de Clima", kind: "global", hosted: false, recordedByOrganizationId: org.id })
+    .returning({ id: networks.id });
+  const other = await createOrganizationRecord(db, { name: external.other, kind: "civil_society", countryCode: "AR" });
+  await db.insert(networkMemberships).values([
+    { networkId: ext!.id, organizationId: org.id, status: "active", since: "2020-01-01" },
+    { networkId: ext!.id, organizationId: other.id, status: "active", since: "2020-01-01" },
+  ]);
+  const [extUnit] = await db
+    .insert(networkBodies)
+    .values({ networkId: ext!.id, slug: external.unit, kind: "working_group", names: { es: external.unitName, pt: external.unitName, en: external.unitName } })
+    .returning({ id: networkBodies.id });
+  await db.insert(networkRoles).values({ networkId: ext!.id, bodyId: extUnit!.id, organizationId: other.id, role: "sub_coordinator", startsOn: "2024-01-01" });
   await handle.close();
 
   smtp = await startSmtpServer();
@@ -138,6 +156,8 @@ describe("a network's governance", () => {
     await page.goto(`/pt/networks/mercociudades/bodies/${unit.slug}`);
     expect(await page.locator("h1").textContent()).toBe(unit.name);
     expect(await page.locator("main").textContent()).toContain(catalogs.pt["governance.yours.notParticipating"]);
+    // A member city does not record roles in a hosted network: no form to assign one.
+    expect(await page.locator("#assign-title").count()).toBe(0);
     await expectAccessible(page);
 
     await page.getByRole("button", { name: catalogs.pt["governance.yours.join"] }).click();
@@ -194,6 +214,8 @@ describe("a network's governance", () => {
     expect(mail!.subject).toBe(`Candidatura aprovada: coordenação de ${unit.name}, ${term.label}`);
     expect(mail!.text).toContain("XXIX Summit, resolution 4");
 
+    // The secretariat may document a role with its source.
+    expect(await page.locator("#assign-sourceUrl").count()).toBe(1);
     // A sub-coordination for the same city overlapping the approved one: refused, naming it.
     await page.selectOption("#assign-organization", city.slug);
     await page.selectOption("#assign-role", "sub_coordinator");
@@ -206,6 +228,38 @@ describe("a network's governance", () => {
     expect(await page.locator("#assign-startsOn").getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(page);
     expect(await upcoming.locator("tbody tr").count()).toBe(1);
+  });
+
+  it("in an external network the recording city's focal point records its own role and ends only its own, without JavaScript", async () => {
+    const t = catalogs.pt;
+    const page = await openPage(browser, server.url, { javaScriptEnabled: false });
+    await page.goto("/pt/sign-in");
+    await page.fill("#email", focal.email);
+    await page.fill("#password", focal.password);
+    await page.click("form.stack button[type=submit]");
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await page.goto(`/pt/networks/${external.slug}/bodies/${external.unit}`);
+    await heading(page, external.unitName);
+    expect(await page.locator("#assign-title").textContent()).toBe(t["governance.assign.ownTitle"]!.replace("{organization}", city.name));
+    expect(await page.locator("main").textContent()).toContain(t["governance.assign.ownIntro"]);
+    // Only its own organization to choose, and no source link (that is for a hosted network's secretariat).
+    expect(await page.locator("#assign-organization option").allTextContents()).toEqual([city.name]);
+    expect(await page.locator("#assign-sourceUrl").count()).toBe(0);
+    // The other city's role is listed, with nothing to end it.
+    expect(await page.locator("section[aria-labelledby=current-title]").textContent()).toContain(external.other);
+    expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", external.other) }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.selectOption("#assign-role", "coordinator");
+    await page.fill("#assign-startsOn", day(0));
+    await page.getByRole("button", { name: t["governance.assign.submit"] }).click();
+    await page.waitForURL(/done=assigned$/);
+    expect(await page.locator("[role=status]").textContent()).toBe(t["governance.done.assigned"]);
+    expect(await page.locator("section[aria-labelledby=current-title]").textContent()).toContain(city.name);
+    expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", city.name) }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", external.other) }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.close();
   });
 
   it("shows the bodies, the unit and the terms in Spanish, Portuguese and English", async () => {
