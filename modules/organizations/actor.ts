@@ -22,8 +22,8 @@ export interface Actor {
   secretariatOf: ReadonlySet<string>;
   /**
    * Ids of the network bodies (thematic units…) the person coordinates: their organization holds
-   * a current coordinator or sub-coordinator role there, and they are its focal point or in its
-   * technical team for that body. Later modules scope powers on it (moderating, calling meetings).
+   * a current coordinator or sub-coordinator role there, in a hosted network it is an active
+   * member of, and they are its focal point or in its technical team for that body. Later modules scope powers on it (moderating, calling meetings).
    */
   coordinatorOf: ReadonlySet<string>;
   /**
