@@ -68,7 +68,12 @@ export default function City({ loaderData }: Route.ComponentProps) {
             {city.networks.map((n) => (
               <li key={n.slug}>
                 <Link to={`/${locale}/networks/${n.slug}`}>{n.name}</Link>
-                {n.founding && <> — {t("city.foundingMember", { year: String(n.joinedYear ?? "") })}</>}
+                {n.acronym && n.acronym !== n.name && <> ({n.acronym})</>}
+                {n.founding ? (
+                  <> — {n.joinedYear ? t("city.foundingMember", { year: String(n.joinedYear) }) : t("city.foundingMemberUndated")}</>
+                ) : (
+                  n.joinedYear && <> — {t("city.memberSince", { year: String(n.joinedYear) })}</>
+                )}
               </li>
             ))}
           </ul>

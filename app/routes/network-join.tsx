@@ -69,6 +69,15 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const membershipLink = acting?.membership ? `/${locale}/networks/${n.slug}/memberships/${acting.membership.id}` : undefined;
   const title = n.hosted ? t("networks.join.title", { network: n.name }) : t("networks.join.recordTitle", { network: n.name });
+  // Who decides an application: the secretariat, or the platform's administrators for a hosted
+  // network without one. An external network has neither: its members record themselves.
+  const byAdministrators = n.hosted && !n.secretariat;
+  const withdrawReasonKey = !n.hosted
+    ? "networks.membership.withdrawReasonRecorded"
+    : byAdministrators
+      ? "networks.membership.withdrawReasonAdministrators"
+      : "networks.membership.withdrawReason";
+  const messageLabel = byAdministrators ? t("networks.join.messageToAdministrators") : t("networks.join.message");
   return (
     <>
       <title>{`${title} · Pares`}</title>
@@ -77,11 +86,11 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{title}</h1>
       {done && <p role="status">{t(`networks.join.done.${done}`)}</p>}
-      <ErrorSummary errors={errors} labels={{ message: t("networks.join.message"), since: t("networks.field.since"), organization: t("networks.field.organization") }} />
+      <ErrorSummary errors={errors} labels={{ message: messageLabel, since: t("networks.field.since"), organization: t("networks.field.organization") }} />
       {acting && <p>{t("networks.join.actingFor", { organization: acting.name })}</p>}
       {situation === "noOrganization" && (
         <>
-          <p>{t("networks.join.why.noOrganization")}</p>
+          <p>{n.hosted ? t("networks.join.why.noOrganization") : t("networks.join.why.noOrganizationRecord")}</p>
           <ul className="links">
             <li>
               <Link to={`/${locale}/account/organizations`}>{t("nav.myOrganizations")}</Link>
@@ -94,7 +103,7 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
       )}
       {situation === "notFocalPoint" && acting && (
         <p>
-          {t("networks.join.why.notFocalPoint", { organization: acting.name })} <Link to={`/${locale}/organizations/${acting.slug}`}>{acting.name}</Link>
+          {t(n.hosted ? "networks.join.why.notFocalPoint" : "networks.join.why.notFocalPointRecord", { organization: acting.name })} <Link to={`/${locale}/organizations/${acting.slug}`}>{acting.name}</Link>
         </p>
       )}
       {situation === "secretariat" && <p>{t("networks.join.why.secretariat")}</p>}
@@ -106,30 +115,30 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
               <Link to={membershipLink}>{t("networks.join.seeMembership")}</Link>
             </p>
           )}
-          {situation === "recorded" && acting.role === "focal_point" && <WithdrawForm membershipId={acting.membership.id} label={t("networks.join.leave")} />}
+          {situation === "recorded" && acting.role === "focal_point" && <WithdrawForm membershipId={acting.membership.id} label={t("networks.join.leave")} reasonLabel={t(withdrawReasonKey)} />}
         </>
       )}
       {situation === "pending" && acting?.membership && (
         <>
-          <p>{t("networks.join.why.pending", { organization: acting.name })}</p>
+          <p>{t(byAdministrators ? "networks.join.why.pendingAdministrators" : "networks.join.why.pending", { organization: acting.name })}</p>
           {membershipLink && (
             <p>
               <Link to={membershipLink}>{t("networks.join.seeMembership")}</Link>
             </p>
           )}
-          {acting.role === "focal_point" && <WithdrawForm membershipId={acting.membership.id} label={t("networks.join.cancel")} />}
+          {acting.role === "focal_point" && <WithdrawForm membershipId={acting.membership.id} label={t("networks.join.cancel")} reasonLabel={t(withdrawReasonKey)} />}
         </>
       )}
       {situation === "canApply" && (
         <>
-          <p>{t("networks.join.intro", { network: n.name })}</p>
+          <p>{t(byAdministrators ? "networks.join.introAdministrators" : "networks.join.intro", { network: n.name })}</p>
           <Form method="post" className="stack narrow" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="apply" />
             <TextAreaField
               name="message"
-              label={t("networks.join.message")}
-              hint={t("networks.join.messageHint")}
+              label={messageLabel}
+              hint={byAdministrators ? t("networks.join.messageHintAdministrators") : t("networks.join.messageHint")}
               maxLength={2000}
               defaultValue={values.message ?? ""}
               error={errors?.fields?.message}
@@ -149,7 +158,7 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
             <DateField
               name="since"
               label={t("networks.field.since")}
-              hint={t("networks.field.dateHint")}
+              hint={t("networks.field.sinceHint")}
               max={new Date().toISOString().slice(0, 10)}
               defaultValue={values.since ?? ""}
               error={errors?.fields?.since}
@@ -164,14 +173,13 @@ export default function NetworkJoin({ loaderData, actionData }: Route.ComponentP
   );
 }
 
-function WithdrawForm({ membershipId, label }: { membershipId: string; label: string }) {
-  const { t } = useI18n();
+function WithdrawForm({ membershipId, label, reasonLabel }: { membershipId: string; label: string; reasonLabel: string }) {
   return (
     <Form method="post" className="stack narrow">
       <CsrfField />
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="membershipId" value={membershipId} />
-      <TextAreaField name="reason" label={t("networks.membership.withdrawReason")} maxLength={2000} rows={3} />
+      <TextAreaField name="reason" label={reasonLabel} maxLength={2000} rows={3} />
       <div>
         <button type="submit" className="secondary">
           {label}

@@ -1,7 +1,8 @@
 import { data, Form, Link } from "react-router";
 import { getNetworkProfile } from "../../modules/networks/get-network-profile.ts";
-import { importNetworkMembers, type ImportReport } from "../../modules/networks/import-network-members.ts";
+import { type ImportChanges, importNetworkMembers, type ImportReport } from "../../modules/networks/import-network-members.ts";
 import { maxImportBytes, maxImportRows } from "../../modules/networks/member-csv.ts";
+import { formatDate } from "../../platform/i18n/format.ts";
 import { CsrfField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
@@ -22,29 +23,40 @@ export async function action({ params, request, context }: Route.ActionArgs) {
   const file = form.get("file");
   const pasted = form.get("csv");
   // A file chosen wins over text pasted; the confirmation posts the checked text back.
-  const csv = file instanceof File && file.size > 0 ? await file.text() : typeof pasted === "string" ? pasted : "";
+  const fromFile = file instanceof File && file.size > 0;
+  const csv = fromFile ? await file.text() : typeof pasted === "string" ? pasted : "";
   const dryRun = form.get("intent") !== "import";
   const report = await orPageError(importNetworkMembers(services(context), actor, params.slug, { csv, dryRun }), request, params);
   const clean = report.issues.length === 0;
-  // The text travels back only while it can still be imported (checked, clean, not yet imported).
-  return data({ report, csv: clean && dryRun ? csv : "" }, { status: clean ? 200 : 422 });
+  // The text travels back while it can still be imported (checked, clean, not yet imported), and
+  // when it has problems: in the paste box, to be corrected there without choosing the file again.
+  const keep = clean ? dryRun : new TextEncoder().encode(csv).length <= maxImportBytes;
+  return data(
+    { report, csv: keep ? csv : "", fileName: fromFile && !clean ? file.name : null, attempt: Date.now() },
+    { status: clean ? 200 : 422 },
+  );
 }
 
 export default function NetworkMembersImport({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { network: n } = loaderData;
   const report = actionData?.report as ImportReport | undefined;
+  const problems = !!report && report.issues.length > 0;
+  const membersLink = `/${locale}/networks/${n.slug}/members`;
+  const title = t("networks.import.title", { network: n.name });
   return (
     <>
-      <title>{`${t("networks.import.title")} · ${n.name} · Pares`}</title>
+      <title>{`${title} · Pares`}</title>
       <p>
-        <Link to={`/${locale}/networks/${n.slug}/members`}>{t("networks.members.title")}</Link>
+        <Link to={`/${locale}/networks/${n.slug}`}>{n.name}</Link>
+        {" · "}
+        <Link to={membersLink}>{t("networks.members.title")}</Link>
       </p>
-      <h1>{t("networks.import.title")}</h1>
-      {report && <Report report={report} csv={actionData?.csv ?? ""} membersLink={`/${locale}/networks/${n.slug}/members`} />}
+      <h1>{title}</h1>
+      {report && <Report report={report} csv={actionData?.csv ?? ""} membersLink={membersLink} categories={n.categories} />}
       {!report?.imported && (
         <section aria-labelledby="upload-title">
-          <h2 id="upload-title">{report ? t("networks.import.tryAgain") : t("networks.import.upload")}</h2>
+          <h2 id="upload-title">{problems ? t("networks.import.tryAgain") : report ? t("networks.import.checkAnother") : t("networks.import.upload")}</h2>
           <p>{t("networks.import.intro")}</p>
           <ul>
             <li>{t("networks.import.columns.city")}</li>
@@ -60,14 +72,29 @@ export default function NetworkMembersImport({ loaderData, actionData }: Route.C
             <input type="hidden" name="intent" value="check" />
             <div className="field">
               <label htmlFor="file">{t("networks.import.file")}</label>
-              <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="file-hint" />
+              {/* Emptied after each answer (a new key): a file chosen would win over the corrected text. */}
+              <input key={actionData?.attempt ?? 0} id="file" name="file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="file-hint" />
               <p id="file-hint" className="hint">
                 {t("networks.import.fileHint")}
               </p>
             </div>
             <div className="field">
               <label htmlFor="csv">{t("networks.import.paste")}</label>
-              <textarea id="csv" name="csv" rows={8} spellCheck={false} />
+              {/* A new key per answer: the box shows the text sent back, also after a client-side submission. */}
+              <textarea
+                key={actionData?.attempt ?? 0}
+                id="csv"
+                name="csv"
+                rows={8}
+                spellCheck={false}
+                defaultValue={problems ? (actionData?.csv ?? "") : ""}
+                aria-describedby={problems && actionData?.csv ? "csv-hint" : undefined}
+              />
+              {problems && actionData?.csv && (
+                <p id="csv-hint" className="hint">
+                  {actionData.fileName ? t("networks.import.keptFile", { file: actionData.fileName }) : t("networks.import.keptText")}
+                </p>
+              )}
             </div>
             <div>
               <button type="submit">{t("networks.import.check")}</button>
@@ -79,7 +106,9 @@ export default function NetworkMembersImport({ loaderData, actionData }: Route.C
   );
 }
 
-function Report({ report, csv, membersLink }: { report: ImportReport; csv: string; membersLink: string }) {
+type Category = { key: string; name: string };
+
+function Report({ report, csv, membersLink, categories }: { report: ImportReport; csv: string; membersLink: string; categories: Category[] }) {
   const { t } = useI18n();
   const counts = report.counts;
   if (report.issues.length > 0) {
@@ -125,20 +154,36 @@ function Report({ report, csv, membersLink }: { report: ImportReport; csv: strin
       </section>
     );
   }
-  if (!counts) return null;
+  if (!counts || !report.changes) return null;
+  // What will happen before the import, what happened after it; a count of nothing is left out.
+  const sentences = report.imported
+    ? {
+        organizationsCreated: "networks.import.done.organizationsCreated",
+        membershipsCreated: "networks.import.done.membershipsCreated",
+        membershipsUpdated: "networks.import.done.membershipsUpdated",
+        unchanged: "networks.import.done.unchanged",
+      }
+    : {
+        organizationsCreated: "networks.import.will.organizationsCreated",
+        membershipsCreated: "networks.import.will.membershipsCreated",
+        membershipsUpdated: "networks.import.will.membershipsUpdated",
+        unchanged: "networks.import.will.unchanged",
+      };
+  const lines = (["organizationsCreated", "membershipsCreated", "membershipsUpdated", "unchanged"] as const).filter((key) => counts[key] > 0);
   const summary = (
     <ul>
-      <li>{t("networks.import.count.organizationsCreated", { count: counts.organizationsCreated })}</li>
-      <li>{t("networks.import.count.membershipsCreated", { count: counts.membershipsCreated })}</li>
-      <li>{t("networks.import.count.membershipsUpdated", { count: counts.membershipsUpdated })}</li>
-      <li>{t("networks.import.count.unchanged", { count: counts.unchanged })}</li>
+      {lines.map((key) => (
+        <li key={key}>{t(sentences[key], { count: counts[key] })}</li>
+      ))}
     </ul>
   );
+  const changes = <Changes changes={report.changes} imported={report.imported} categories={categories} />;
   if (report.imported) {
     return (
       <section aria-labelledby="report-title" role="status">
         <h2 id="report-title">{t("networks.import.imported", { rows: report.rowCount })}</h2>
         {summary}
+        {changes}
         <p>
           <Link to={membersLink}>{t("networks.members.title")}</Link>
         </p>
@@ -152,6 +197,7 @@ function Report({ report, csv, membersLink }: { report: ImportReport; csv: strin
       </div>
       <p>{t("networks.import.wouldChange")}</p>
       {summary}
+      {changes}
       <Form method="post" className="stack narrow">
         <CsrfField />
         <input type="hidden" name="intent" value="import" />
@@ -161,5 +207,82 @@ function Report({ report, csv, membersLink }: { report: ImportReport; csv: strin
         </div>
       </Form>
     </section>
+  );
+}
+
+/** Member by member: the memberships added and the current members changed (or that would be). */
+function Changes({ changes, imported, categories }: { changes: ImportChanges; imported: boolean; categories: Category[] }) {
+  const { t, locale } = useI18n();
+  const tense = imported ? "done" : "will";
+  const status = (s: string) => t(`networks.status.${s}`);
+  const date = (d: string | null) => (d ? formatDate(locale, d) : t("networks.date.unknown"));
+  const category = (key: string | null) => (key ? (categories.find((c) => c.key === key)?.name ?? key) : t("networks.membership.noCategory"));
+  const fromTo = <T,>(change: { from: T; to: T } | undefined, show: (v: T) => string) =>
+    change ? t("networks.membership.fromTo", { from: show(change.from), to: show(change.to) }) : <span className="muted">{t("networks.import.noChange")}</span>;
+  const organization = (o: { slug: string | null; name: string }) => (o.slug ? <Link to={`/${locale}/organizations/${o.slug}`}>{o.name}</Link> : o.name);
+  return (
+    <>
+      {changes.added.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>{t(`networks.import.${tense}.addedCaption`, { count: changes.added.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("networks.import.line")}</th>
+                <th scope="col">{t("networks.members.member")}</th>
+                <th scope="col">{t("networks.members.city")}</th>
+                <th scope="col">{t("networks.members.status")}</th>
+                <th scope="col">{t("networks.membership.since")}</th>
+                <th scope="col">{t("networks.membership.category")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.added.map((m) => (
+                <tr key={m.line}>
+                  <th scope="row">{m.line}</th>
+                  <td>
+                    {organization(m.organization)}
+                    {m.organization.created && <div className="muted">{t(`networks.import.${tense}.organizationCreated`)}</div>}
+                  </td>
+                  <td>
+                    {m.city.name} ({m.city.countryCode})
+                  </td>
+                  <td>{status(m.status)}</td>
+                  <td>{date(m.since)}</td>
+                  <td>{category(m.category)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {changes.changed.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>{t(`networks.import.${tense}.changedCaption`, { count: changes.changed.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("networks.import.line")}</th>
+                <th scope="col">{t("networks.members.member")}</th>
+                <th scope="col">{t("networks.members.status")}</th>
+                <th scope="col">{t("networks.membership.since")}</th>
+                <th scope="col">{t("networks.membership.category")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.changed.map((m) => (
+                <tr key={m.line}>
+                  <th scope="row">{m.line}</th>
+                  <td>{organization(m.organization)}</td>
+                  <td>{fromTo(m.status, status)}</td>
+                  <td>{fromTo(m.since, date)}</td>
+                  <td>{fromTo(m.category, category)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }

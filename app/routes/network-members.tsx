@@ -1,8 +1,8 @@
 import { data, Form, Link } from "react-router";
-import { listCountries } from "../../modules/cities/list-countries.ts";
 import { decideMembership } from "../../modules/networks/decide-membership.ts";
 import { getNetworkProfile } from "../../modules/networks/get-network-profile.ts";
 import { listNetworkMembersInput } from "../../modules/networks/inputs.ts";
+import { listNetworkMemberCountries } from "../../modules/networks/list-network-member-countries.ts";
 import { listNetworkMembers } from "../../modules/networks/list-network-members.ts";
 import { membershipStatuses, populationBands } from "../../modules/networks/schema.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
@@ -21,7 +21,10 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const actor = await actorOf(context, request);
   const query = queryOf(request);
   const network = await orPageError(getNetworkProfile(ctx, actor, params.slug, locale), request, params);
-  const countries = (await listCountries(ctx, {}, locale)).map((c) => ({ value: c.code, label: c.name }));
+  // Only the countries the members one may see are in, named in the page's language.
+  const countries = (await listNetworkMemberCountries(ctx, actor, params.slug, locale)).map((c) => ({ value: c.code, label: c.name }));
+  // A country asked for by a link that has no member stays chosen (and finds nobody).
+  if (typeof query.country === "string" && query.country && !countries.some((c) => c.value === query.country)) countries.push({ value: query.country, label: query.country });
   const applications = network.viewer.canManageMembers
     ? (await listNetworkMembers(ctx, actor, params.slug, { status: "applicant", pageSize: 100 }, locale)).items
     : [];
@@ -47,12 +50,13 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     });
     return { done: fields.decision === "approve" ? ("approved" as const) : ("declined" as const), membershipId: fields.membershipId };
   } catch (error) {
-    return formError(error, locale, { membershipId: fields.membershipId, decision: fields.decision });
+    return formError(error, locale, { membershipId: fields.membershipId, decision: fields.decision, category: fields.category });
   }
 }
 
 export default function NetworkMembers({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
+  const date = (d: string | null) => (d ? formatDate(locale, d) : t("networks.date.unknown"));
   const { network: n, query, countries, applications, result, errors } = loaderData;
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const filters = Object.fromEntries(Object.entries(query).filter(([k]) => k !== "page"));
@@ -94,13 +98,34 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
                       <Link to={`/${locale}/networks/${n.slug}/memberships/${id}`}>{a.organization.name}</Link>
                     </h3>
                     <p className="muted">{a.city ? `${a.city.name}, ${a.countryName}` : a.countryName}</p>
+                    {a.application && (
+                      <>
+                        <p>{t("networks.members.appliedOn", { date: formatDate(locale, a.application.appliedOn) })}</p>
+                        {a.application.message ? (
+                          <figure className="application-message">
+                            <figcaption>{t("networks.membership.message")}</figcaption>
+                            <blockquote>{a.application.message}</blockquote>
+                          </figure>
+                        ) : (
+                          <p className="muted">{t("networks.members.noMessage")}</p>
+                        )}
+                      </>
+                    )}
                     <ErrorSummary errors={mine} labels={{ reason: t("networks.membership.reason"), category: t("networks.membership.category") }} />
                     <Form method="post" className="inline-field">
                       <CsrfField />
                       <input type="hidden" name="intent" value="decide" />
                       <input type="hidden" name="membershipId" value={id} />
                       <label htmlFor={`category-${id}`}>{t("networks.membership.category")}</label>
-                      <select id={`category-${id}`} name="category" defaultValue={n.categories[0]?.key}>
+                      {/* No category is preselected: the secretariat chooses one. */}
+                      <select
+                        id={`category-${id}`}
+                        name="category"
+                        defaultValue={decisionErrors?.membershipId === id ? (decisionErrors.category ?? "") : ""}
+                        aria-invalid={mine?.fields?.category ? true : undefined}
+                        aria-describedby={mine?.fields?.category ? `category-${id}-error` : undefined}
+                      >
+                        <option value="">{t("networks.membership.chooseCategory")}</option>
                         {categoryOptions.map((o) => (
                           <option key={o.value} value={o.value}>
                             {o.label}
@@ -110,6 +135,11 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
                       <button type="submit" name="decision" value="approve" aria-label={t("networks.members.approveNamed", { name: a.organization.name })}>
                         {t("networks.membership.approve")}
                       </button>
+                      {mine?.fields?.category && (
+                        <p id={`category-${id}-error`} className="field-error">
+                          {mine.fields.category}
+                        </p>
+                      )}
                     </Form>
                     <Form method="post" className="inline-field">
                       <CsrfField />
@@ -216,7 +246,7 @@ export default function NetworkMembers({ loaderData, actionData }: Route.Compone
                       <td>{m.countryName}</td>
                       <td className="number">{m.city ? number(m.city.population) : "—"}</td>
                       <td>{m.category?.name ?? "—"}</td>
-                      <td>{m.since ? formatDate(locale, m.since) : "—"}</td>
+                      <td>{date(m.since)}</td>
                       {allStatuses && <td>{t(`networks.status.${m.status}`)}</td>}
                     </tr>
                   ))}

@@ -68,6 +68,14 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
   };
   const categoryOptions = m.categories.map((c) => ({ value: c.key, label: c.name }));
   const status = (s: string | null) => (s ? t(`networks.status.${s}`) : "—");
+  const date = (d: string | null) => (d ? formatDate(locale, d) : t("networks.date.unknown"));
+  // A hosted network without a secretariat organization is run by the platform's administrators.
+  const withdrawReasonKey = !m.network.hosted
+    ? "networks.membership.withdrawReasonRecorded"
+    : m.network.hasSecretariat
+      ? "networks.membership.withdrawReason"
+      : "networks.membership.withdrawReasonAdministrators";
+  const doneKey = done === "applied" && m.network.hosted && !m.network.hasSecretariat ? "appliedToAdministrators" : done;
   const title = t("networks.membership.title", { organization: m.organization.name, network: m.network.name });
   return (
     <>
@@ -82,7 +90,7 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
         )}
       </p>
       <h1>{title}</h1>
-      {done && <p role="status">{t(`networks.membership.done.${done}`)}</p>}
+      {done && <p role="status">{t(`networks.membership.done.${doneKey}`)}</p>}
       <dl className="facts">
         <dt>{t("networks.membership.organization")}</dt>
         <dd>
@@ -95,7 +103,7 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
         <dt>{t("networks.membership.category")}</dt>
         <dd>{m.category?.name ?? "—"}</dd>
         <dt>{t("networks.membership.since")}</dt>
-        <dd>{m.since ? formatDate(locale, m.since) : "—"}</dd>
+        <dd>{date(m.since)}</dd>
         {m.founding && (
           <>
             <dt>{t("networks.members.founding")}</dt>
@@ -117,7 +125,14 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
             <CsrfField />
             <input type="hidden" name="intent" value="decide" />
             <input type="hidden" name="decision" value="approve" />
-            <SelectField name="category" label={labels.category} options={categoryOptions} defaultValue={m.categories[0]?.key} error={errorsFor("decide")?.fields?.category} />
+            {/* No category is preselected: whoever decides chooses one. */}
+            <SelectField
+              name="category"
+              label={labels.category}
+              options={[{ value: "", label: t("networks.membership.chooseCategory") }, ...categoryOptions]}
+              defaultValue={intent === "decide" ? (values.category ?? "") : ""}
+              error={errorsFor("decide")?.fields?.category}
+            />
             <div>
               <button type="submit">{t("networks.membership.approve")}</button>
             </div>
@@ -194,7 +209,7 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
           <Form method="post" className="stack narrow">
             <CsrfField />
             <input type="hidden" name="intent" value="withdraw" />
-            <TextAreaField name="reason" label={t("networks.membership.withdrawReason")} rows={3} maxLength={2000} error={errorsFor("withdraw")?.fields?.reason} />
+            <TextAreaField name="reason" label={t(withdrawReasonKey)} rows={3} maxLength={2000} error={errorsFor("withdraw")?.fields?.reason} />
             <div>
               <button type="submit" className="secondary">
                 {m.status === "applicant" ? t("networks.join.cancel") : t("networks.join.leave")}
@@ -220,7 +235,7 @@ export default function NetworkMembership({ loaderData, actionData }: Route.Comp
             <tbody>
               {m.history.map((h) => (
                 <tr key={h.id}>
-                  <th scope="row">{formatDate(locale, h.effectiveOn)}</th>
+                  <th scope="row">{date(h.effectiveOn)}</th>
                   <td>{h.from ? t("networks.membership.fromTo", { from: status(h.from), to: status(h.to) }) : status(h.to)}</td>
                   <td>{h.category ?? "—"}</td>
                   <td>{h.reason ?? "—"}</td>

@@ -193,7 +193,7 @@ export default function NetworkNew({ loaderData, actionData }: Route.ComponentPr
               options={loaderData.organizations.map((o) => ({ value: o.slug, label: o.name }))}
               error={errors?.fields?.organization}
             />
-            <DateField name="since" label={labels.since} hint={t("networks.field.dateHint")} max={today} defaultValue={one("since")} error={errors?.fields?.since} />
+            <DateField name="since" label={labels.since} hint={t("networks.field.sinceHint")} max={today} defaultValue={one("since")} error={errors?.fields?.since} />
             <div>
               <button type="submit">{t("networks.new.recordSubmit")}</button>
             </div>

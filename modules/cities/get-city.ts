@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
@@ -15,7 +15,11 @@ export interface CityDetail extends CitySummary {
   regionName: string | null;
   subregionName: string | null;
   wikidataId: string | null;
-  networks: { slug: string; name: string; founding: boolean; joinedYear: number | null }[];
+  /**
+   * The networks its local government belongs to: name and acronym in the reader's language
+   * (else the network's own), and the year it joined, null when not known.
+   */
+  networks: { slug: string; name: string; acronym: string | null; founding: boolean; joinedYear: number | null }[];
 }
 
 export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Locale): Promise<CityDetail> {
@@ -39,7 +43,14 @@ export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Local
     return region ? localizedText(region.name, locale, "en") : null;
   };
   const memberships = await ctx.db
-    .select({ slug: networks.slug, name: networks.name, founding: networkMemberships.founding, since: networkMemberships.since })
+    .select({
+      slug: networks.slug,
+      name: networks.name,
+      names: networks.names,
+      acronyms: networks.acronyms,
+      founding: networkMemberships.founding,
+      since: networkMemberships.since,
+    })
     .from(networkMemberships)
     .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
     .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
@@ -49,8 +60,17 @@ export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Local
         eq(organizations.kind, "local_government"),
         inArray(networkMemberships.status, ["active", "inactive"]),
       ),
-    )
-    .orderBy(asc(networks.name));
+    );
+  const collator = new Intl.Collator(locale);
+  const localNetworks = memberships
+    .map((m) => ({
+      slug: m.slug,
+      name: m.names[locale] ?? m.name,
+      acronym: localizedText(m.acronyms, locale) || null,
+      founding: m.founding,
+      joinedYear: m.since ? Number(m.since.slice(0, 4)) : null,
+    }))
+    .sort((a, b) => collator.compare(a.name, b.name));
   return {
     id: city.id,
     name: city.names[locale] ?? city.name,
@@ -66,6 +86,6 @@ export async function getCity(ctx: ServiceContext, rawId: unknown, locale: Local
     regionName: regionName(country.regionCode),
     subregionName: regionName(country.intermediateRegionCode ?? country.subregionCode),
     wikidataId: city.wikidataId,
-    networks: memberships.map((m) => ({ slug: m.slug, name: m.name, founding: m.founding, joinedYear: m.since ? Number(m.since.slice(0, 4)) : null })),
+    networks: localNetworks,
   };
 }

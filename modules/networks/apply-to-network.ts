@@ -10,7 +10,7 @@ import { networkApplicationEmail } from "./emails.ts";
 import { findNetwork } from "./find-network.ts";
 import { applyToNetworkInput, type ApplyToNetworkInput } from "./inputs.ts";
 import { actingOrganizationFor } from "./join-external-network.ts";
-import { recipientsOf, recordMembershipChange, shareNetworkLock } from "./membership-history.ts";
+import { administratorsOf, recipientsOf, recordMembershipChange, shareNetworkLock } from "./membership-history.ts";
 import { networkPolicy } from "./policy.ts";
 import { networkMemberships } from "./schema.ts";
 
@@ -19,7 +19,8 @@ export const memberNow = ["active", "inactive", "suspended"] as const;
 
 /**
  * The focal point of the organization they act for applies to a hosted network, with a message
- * for its secretariat, whose members are told by e-mail. Applying again while the application is
+ * for its secretariat, whose members are told by e-mail (the platform's administrators, who
+ * decide instead, when the network has no secretariat organization). Applying again while the application is
  * pending changes nothing; after a decline or a withdrawal the same membership applies again.
  */
 export async function applyToNetwork(
@@ -69,27 +70,29 @@ export async function applyToNetwork(
       audit: "network_membership_applied",
     });
     const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
-    if (network.secretariatOrganizationId) {
-      for (const person of await recipientsOf(tx, network.secretariatOrganizationId, false)) {
-        await sendEmail(
-          tx,
-          {
-            to: person.email,
-            locale: person.locale,
-            template: networkApplicationEmail.name,
-            data: {
-              name: person.name,
-              organizationName: org!.name,
-              networkName: network.name,
-              networkNames: network.names,
-              networkSlug: network.slug,
-              membershipId,
-              ...(message ? { message } : {}),
-            },
+    // The secretariat decides; a network without one is run by the platform's administrators.
+    const toAdministrators = !network.secretariatOrganizationId;
+    const recipients = network.secretariatOrganizationId ? await recipientsOf(tx, network.secretariatOrganizationId, false) : await administratorsOf(tx);
+    for (const person of recipients) {
+      await sendEmail(
+        tx,
+        {
+          to: person.email,
+          locale: person.locale,
+          template: networkApplicationEmail.name,
+          data: {
+            name: person.name,
+            organizationName: org!.name,
+            networkName: network.name,
+            networkNames: network.names,
+            networkSlug: network.slug,
+            membershipId,
+            ...(message ? { message } : {}),
+            ...(toAdministrators ? { toAdministrator: true } : {}),
           },
-          `network-application:${eventId}:${person.userId}`,
-        );
-      }
+        },
+        `network-application:${eventId}:${person.userId}`,
+      );
     }
     return { membershipId, repeated: false };
   });

@@ -40,8 +40,9 @@ export async function changeMembershipStatus(
     const statusChanges = input.status !== row.status;
     if (!statusChanges && categoryId === row.categoryId) return { changed: false };
     const effectiveOn = input.effectiveOn ?? today();
-    // Membership starts again on re-admission after leaving (or when it never had a start).
-    const restarts = input.status === "active" && (row.status === "withdrawn" || row.since === null);
+    // Membership starts again on re-admission after leaving. An unknown start (null) stays
+    // unknown: becoming active again after a suspension is not the day it began.
+    const restarts = input.status === "active" && row.status === "withdrawn";
     await tx
       .update(networkMemberships)
       .set({

@@ -13,10 +13,10 @@ import { authorizeManagement, lockMembership, recipientsOf, recordMembershipChan
 import { networkCategories, networkMemberships } from "./schema.ts";
 
 /**
- * The secretariat approves an application with a category (the network's first when none is
- * given): the organization is an active member from today. Or it declines it, with a reason the
- * applicant is told. The applicant's focal points get an e-mail in their language. Deciding again
- * the same way (a double submit) changes nothing.
+ * The secretariat approves an application with the category it chooses (required when the
+ * network has categories): the organization is an active member from today, the day of the
+ * decision. Or it declines it, with a reason the applicant is told. The applicant's focal points
+ * get an e-mail in their language. Deciding again the same way (a double submit) changes nothing.
  */
 export async function decideMembership(
   ctx: ServiceContext,
@@ -45,7 +45,9 @@ export async function decideMembership(
         .from(networkCategories)
         .where(eq(networkCategories.networkId, network.id))
         .orderBy(asc(networkCategories.position), asc(networkCategories.key));
-      category = input.category ? categories.find((c) => c.key === input.category) : categories[0];
+      // The secretariat chooses the category: none is assumed for it.
+      if (!input.category && categories.length > 0) throw invalid({ category: ["i18n:validation.categoryRequired"] });
+      category = input.category ? categories.find((c) => c.key === input.category) : undefined;
       if (input.category && !category) throw invalid({ category: ["i18n:validation.category"] });
     }
     const effectiveOn = today();

@@ -6,7 +6,7 @@ import { defineEmailTemplate } from "../../platform/mail/templates.ts";
 const translatedName = z.object({ es: z.string().optional(), pt: z.string().optional(), en: z.string().optional() });
 const nameIn = (data: { networkName: string; networkNames: z.infer<typeof translatedName> }, locale: Locale) => data.networkNames[locale] ?? data.networkName;
 
-/** To each member of the network's secretariat organization. */
+/** To each member of the network's secretariat organization (to each platform administrator when it has none). */
 export const networkApplicationEmail = defineEmailTemplate({
   name: "networks.application",
   data: z.object({
@@ -17,6 +17,8 @@ export const networkApplicationEmail = defineEmailTemplate({
     networkSlug: z.string(),
     membershipId: z.string(),
     message: z.string().optional(),
+    /** The network has no secretariat organization: the recipient decides as a platform administrator. */
+    toAdministrator: z.boolean().optional(),
   }),
   content: (t, data, { publicUrl, locale }) => {
     const network = nameIn(data, locale);
@@ -24,11 +26,11 @@ export const networkApplicationEmail = defineEmailTemplate({
       subject: t("email.networkApplication.subject", { organization: data.organizationName, network }),
       greeting: t("email.greeting", { name: data.name }),
       paragraphs: [
-        t("email.networkApplication.body", { organization: data.organizationName, network }),
+        t(data.toAdministrator ? "email.networkApplication.bodyAdministrator" : "email.networkApplication.body", { organization: data.organizationName, network }),
         ...(data.message ? [t("email.networkApplication.message", { message: data.message })] : []),
       ],
       action: { label: t("email.networkApplication.action"), url: `${publicUrl}/${locale}/networks/${data.networkSlug}/memberships/${data.membershipId}` },
-      footer: t("email.networkApplication.footer", { network }),
+      footer: t(data.toAdministrator ? "email.networkApplication.footerAdministrator" : "email.networkApplication.footer", { network }),
     };
   },
 });

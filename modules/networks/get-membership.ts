@@ -21,7 +21,8 @@ export interface CategoryOption {
 
 export interface MembershipDetail {
   id: string;
-  network: { slug: string; name: string; hosted: boolean };
+  /** hasSecretariat: false for a hosted network without a secretariat organization (administrators run it). */
+  network: { slug: string; name: string; hosted: boolean; hasSecretariat: boolean };
   organization: { slug: string; name: string; cityName: string | null; countryCode: string; countryName: string };
   status: MembershipStatus;
   category: CategoryOption | null;
@@ -40,7 +41,8 @@ export interface MembershipDetail {
     reason: string | null;
     /** The person's name; null when the change was made by the system or the account is gone. */
     changedBy: string | null;
-    effectiveOn: string;
+    /** When the change took effect; null when not known (an external membership recorded without its start). */
+    effectiveOn: string | null;
     at: Date;
   }[];
   /** The network's categories, for the secretariat's forms. */
@@ -89,7 +91,7 @@ export async function getMembership(ctx: ServiceContext, actor: Actor, slug: str
     .orderBy(desc(networkMembershipEvents.createdAt), desc(networkMembershipEvents.id));
   return {
     id: m.id,
-    network: { slug: network.slug, name: network.names[locale] ?? network.name, hosted: network.hosted },
+    network: { slug: network.slug, name: network.names[locale] ?? network.name, hosted: network.hosted, hasSecretariat: network.secretariatOrganizationId !== null },
     organization: {
       slug: row.orgSlug,
       name: row.orgName,

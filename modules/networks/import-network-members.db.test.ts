@@ -92,6 +92,7 @@ describe("importing members from CSV", () => {
     const second = await freeCity(ctx.db, "DE", 100_000, 500_000);
     const third = await freeCity(ctx.db, "DE", 100_000, 500_000);
     const existing = await testOrganization(ctx.db, "Stadtverwaltung", "DE", third.id);
+    const existingName = (await governmentOf(third.id))!.name;
     const csv = [
       "city,geonames_id,country,status,since,category",
       `${first.name},,de,active,1995-11-11,full`,
@@ -100,11 +101,26 @@ describe("importing members from CSV", () => {
     ].join("\n");
     const dry = await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv, dryRun: true });
     expect(dry).toMatchObject({ issues: [], imported: false, counts: { organizationsCreated: 2, membershipsCreated: 3, membershipsUpdated: 0, unchanged: 0 } });
+    // The dry run names every membership it would add, and which organizations it would create.
+    expect(dry.changes).toEqual({
+      added: [
+        { line: 2, city: { id: first.id, name: first.name, countryCode: "DE" }, organization: { slug: null, name: first.name, created: true }, status: "active", since: "1995-11-11", category: "full" },
+        { line: 3, city: { id: second.id, name: second.name, countryCode: "DE" }, organization: { slug: null, name: second.name, created: true }, status: "inactive", since: "2001-04-02", category: "associate" },
+        { line: 4, city: { id: third.id, name: third.name, countryCode: "DE" }, organization: { slug: existing.slug, name: existingName, created: false }, status: "suspended", since: "2010-06-30", category: null },
+      ],
+      changed: [],
+    });
     expect(await membershipsOf(network.id)).toEqual([]);
 
     const real = await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv });
     expect(real).toMatchObject({ imported: true, counts: dry.counts });
     const created = await governmentOf(first.id);
+    // The real run says the same, with the slugs of the governments it created.
+    expect(real.changes!.added.map((a) => a.organization)).toEqual([
+      { slug: created!.slug, name: first.name, created: true },
+      { slug: (await governmentOf(second.id))!.slug, name: second.name, created: true },
+      { slug: existing.slug, name: existingName, created: false },
+    ]);
     expect(created).toMatchObject({ name: first.name, kind: "local_government", countryCode: "DE", createdBy: officer.id });
     expect((await governmentOf(third.id))!.id).toBe(existing.id);
     const rows = await membershipsOf(network.id);
@@ -128,19 +144,34 @@ describe("importing members from CSV", () => {
       importNetworkMembers(ctx, await officer.actor(), network.slug, { csv }),
       importNetworkMembers(ctx, await officer.actor(), network.slug, { csv }),
     ]);
-    for (const r of again) expect(r).toMatchObject({ imported: true, counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 3 } });
+    for (const r of again) {
+      expect(r).toMatchObject({ imported: true, counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 3 } });
+      expect(r.changes).toEqual({ added: [], changed: [] });
+    }
     expect(await ctx.db.select().from(networkMembershipEvents).where(inArray(networkMembershipEvents.membershipId, rows.map((r) => r.id)))).toHaveLength(3);
     const imports = await ctx.db.select().from(auditEvents).where(eq(auditEvents.kind, "network_members_imported"));
     expect(imports.filter((e) => (e.details as { networkId: string }).networkId === network.id)).toHaveLength(1);
 
-    // A changed status is brought in, with its history.
-    const changed = csv.replace("inactive,2001-04-02", "active,2001-04-02");
-    expect((await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv: changed })).counts).toEqual({
-      organizationsCreated: 0,
-      membershipsCreated: 0,
-      membershipsUpdated: 1,
-      unchanged: 2,
-    });
+    // A changed status, date and category: the dry run names the member and each change, from → to;
+    // the real run says the same.
+    const changed = csv.replace("inactive,2001-04-02,Miembro asociado", "active,2003-05-06,partner").replace("suspended,2010-06-30,", "suspended,2010-06-30,full");
+    const changes = {
+      added: [],
+      changed: [
+        {
+          line: 3,
+          organization: { slug: (await governmentOf(second.id))!.slug, name: second.name },
+          status: { from: "inactive", to: "active" },
+          since: { from: "2001-04-02", to: "2003-05-06" },
+          category: { from: "associate", to: "partner" },
+        },
+        { line: 4, organization: { slug: existing.slug, name: existingName }, category: { from: null, to: "full" } },
+      ],
+    };
+    const dryChange = await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv: changed, dryRun: true });
+    expect(dryChange).toMatchObject({ imported: false, counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 2, unchanged: 1 }, changes });
+    const realChange = await importNetworkMembers(ctx, await officer.actor(), network.slug, { csv: changed });
+    expect(realChange).toMatchObject({ imported: true, counts: dryChange.counts, changes });
     const [event] = await ctx.db
       .select()
       .from(networkMembershipEvents)

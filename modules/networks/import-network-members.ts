@@ -9,9 +9,10 @@ import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
 import { departingStatuses, endRolesOfOrganization } from "../governance/end-roles-of-organization.ts";
 import { findNetwork, type NetworkRow } from "./find-network.ts";
+import { type MemberStatus, today } from "./inputs.ts";
 import { fold, type ImportIssue, type MemberCsvRow, parseMemberCsv } from "./member-csv.ts";
 import { networkPolicy } from "./policy.ts";
-import { networkCategories, networkMembershipEvents, networkMemberships, networks } from "./schema.ts";
+import { type MembershipStatus, networkCategories, networkMembershipEvents, networkMemberships, networks } from "./schema.ts";
 
 export interface ImportNetworkMembersInput {
   csv: string;
@@ -28,6 +29,34 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+/** A membership the file adds: to an organization on Pares, or to the local government it creates for the city. */
+export interface ImportedMember {
+  line: number;
+  city: { id: number; name: string; countryCode: string };
+  /** slug is null in a dry run for an organization still to be created. */
+  organization: { slug: string | null; name: string; created: boolean };
+  status: MemberStatus;
+  since: string;
+  /** The category's key, or null without one. */
+  category: string | null;
+}
+
+/** A current membership the file changes; only what changes is given, as from → to. */
+export interface ChangedMember {
+  line: number;
+  organization: { slug: string; name: string };
+  status?: { from: MembershipStatus; to: MemberStatus };
+  since?: { from: string | null; to: string };
+  /** Category keys (null: none). */
+  category?: { from: string | null; to: string | null };
+}
+
+/** Every membership the file adds and every one it changes (a dry run: would add and change), by line. */
+export interface ImportChanges {
+  added: ImportedMember[];
+  changed: ChangedMember[];
+}
+
 export interface ImportReport {
   /** Data rows in the file. */
   rowCount: number;
@@ -38,6 +67,8 @@ export interface ImportReport {
   imported: boolean;
   /** What the file changes (a dry run: would change); null while it has problems. */
   counts: ImportCounts | null;
+  /** The same, member by member; null while it has problems. */
+  changes: ImportChanges | null;
 }
 
 /** Suggestions are looked up for this many unknown names at most (each is a scan of a country's names). */
@@ -69,11 +100,12 @@ export async function importNetworkMembers(ctx: ServiceContext, actor: Actor, sl
     ? { matched: [], issues: parsed.issues }
     : await matchRows(ctx.db, network, parsed.rows, parsed.issues);
   issues.sort((a, b) => a.line - b.line || columnOrder.indexOf(a.column) - columnOrder.indexOf(b.column));
-  if (issues.length > 0) return { rowCount: parsed.rowCount, issues, dryRun, imported: false, counts: null };
+  const refused = (problems: ImportIssue[]) => ({ rowCount: parsed.rowCount, issues: problems, dryRun, imported: false, counts: null, changes: null });
+  if (issues.length > 0) return refused(issues);
   if (dryRun) {
     const plan = await planChanges(ctx.db, network, matched);
-    if (plan.issues.length) return { rowCount: parsed.rowCount, issues: plan.issues, dryRun, imported: false, counts: null };
-    return { rowCount: parsed.rowCount, issues, dryRun, imported: false, counts: plan.counts };
+    if (plan.issues.length) return refused(plan.issues);
+    return { rowCount: parsed.rowCount, issues, dryRun, imported: false, counts: plan.counts, changes: changesOf(plan, new Map()) };
   }
   const outcome = await ctx.db.transaction(async (tx) => {
     // One import of a network at a time: the second of two waits and finds the first's work done.
@@ -82,11 +114,38 @@ export async function importNetworkMembers(ctx: ServiceContext, actor: Actor, sl
     // government created here cannot collide with one registered by hand.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('organization-create'))`);
     const plan = await planChanges(tx, network, matched);
-    if (plan.issues.length) return { issues: plan.issues, counts: null };
-    await applyPlan(tx, actor, network, plan);
-    return { issues, counts: plan.counts };
+    if (plan.issues.length) return { issues: plan.issues, counts: null, changes: null };
+    const created = await applyPlan(tx, actor, network, plan);
+    return { issues, counts: plan.counts, changes: changesOf(plan, created) };
   });
-  return { rowCount: parsed.rowCount, issues: outcome.issues, dryRun, imported: outcome.counts !== null, counts: outcome.counts };
+  return { rowCount: parsed.rowCount, ...outcome, dryRun, imported: outcome.counts !== null };
+}
+
+/** The plan member by member; `created` holds the slugs of the governments a real run created, by city. */
+function changesOf(plan: Plan, created: Map<number, { id: string; slug: string }>): ImportChanges {
+  const keyOf = (categoryId: string | null | undefined) => (categoryId ? (plan.categoryKeys.get(categoryId) ?? null) : null);
+  const added: ImportedMember[] = [
+    ...plan.newOrganizations.map((row) => ({ row, organization: { slug: created.get(row.cityId)?.slug ?? null, name: row.cityName, created: true } })),
+    ...plan.newMemberships.map(({ row, organization }) => ({ row, organization: { slug: organization.slug, name: organization.name, created: false } })),
+  ].map(({ row, organization }) => ({
+    line: row.line,
+    city: { id: row.cityId, name: row.cityName, countryCode: row.countryCode },
+    organization,
+    status: row.status,
+    since: row.since,
+    category: keyOf(row.categoryId),
+  }));
+  const changed: ChangedMember[] = plan.updates.map(({ row, current, organization }) => {
+    const category = row.categoryId ?? current.categoryId;
+    return {
+      line: row.line,
+      organization: { slug: organization.slug, name: organization.name },
+      ...(current.status !== row.status ? { status: { from: current.status, to: row.status } } : {}),
+      ...(current.since !== row.since ? { since: { from: current.since, to: row.since } } : {}),
+      ...(category !== current.categoryId ? { category: { from: keyOf(current.categoryId), to: keyOf(category) } } : {}),
+    };
+  });
+  return { added: added.sort((a, b) => a.line - b.line), changed: changed.sort((a, b) => a.line - b.line) };
 }
 
 const columnOrder = ["file", "city", "geonames_id", "country", "status", "since", "category"];
@@ -239,30 +298,38 @@ async function addSuggestions(db: Database, issues: ImportIssue[], rows: MemberC
   }
 }
 
+interface OrganizationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
 interface Plan {
   counts: ImportCounts;
   /** Cities that need a local government created, with the rows for them. */
   newOrganizations: MatchedRow[];
-  /** Rows whose organization exists but is not a member yet (organization id known). */
-  newMemberships: { row: MatchedRow; organizationId: string }[];
-  updates: { row: MatchedRow; current: typeof networkMemberships.$inferSelect }[];
+  /** Rows whose organization exists but is not a member yet. */
+  newMemberships: { row: MatchedRow; organizationId: string; organization: OrganizationRef }[];
+  updates: { row: MatchedRow; current: typeof networkMemberships.$inferSelect; organization: OrganizationRef }[];
+  /** The network's category keys by id. */
+  categoryKeys: Map<string, string>;
   /** Rows the file cannot change (an application awaiting or refused a decision). */
   issues: ImportIssue[];
 }
 
 /** What a clean file changes, read from the database as it is now. */
 async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]): Promise<Plan> {
-  const governments = new Map<number, string>();
+  const governments = new Map<number, OrganizationRef>();
   const memberships = new Map<string, typeof networkMemberships.$inferSelect>();
   for (let i = 0; i < rows.length; i += batch) {
     const cityIds = rows.slice(i, i + batch).map((r) => r.cityId);
     const orgs = await db
-      .select({ id: organizations.id, cityId: organizations.cityId })
+      .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, cityId: organizations.cityId })
       .from(organizations)
       .where(and(eq(organizations.kind, "local_government"), isNull(organizations.mergedIntoId), inArray(organizations.cityId, cityIds)));
-    for (const o of orgs) governments.set(o.cityId!, o.id);
+    for (const o of orgs) governments.set(o.cityId!, { id: o.id, slug: o.slug, name: o.name });
   }
-  const orgIds = [...governments.values()];
+  const orgIds = [...governments.values()].map((o) => o.id);
   for (let i = 0; i < orgIds.length; i += batch) {
     const found = await db
       .select()
@@ -270,10 +337,19 @@ async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]
       .where(and(eq(networkMemberships.networkId, network.id), inArray(networkMemberships.organizationId, orgIds.slice(i, i + batch))));
     for (const m of found) memberships.set(m.organizationId, m);
   }
-  const plan: Plan = { counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 0 }, newOrganizations: [], newMemberships: [], updates: [], issues: [] };
+  const categories = await db.select({ id: networkCategories.id, key: networkCategories.key }).from(networkCategories).where(eq(networkCategories.networkId, network.id));
+  const plan: Plan = {
+    counts: { organizationsCreated: 0, membershipsCreated: 0, membershipsUpdated: 0, unchanged: 0 },
+    newOrganizations: [],
+    newMemberships: [],
+    updates: [],
+    categoryKeys: new Map(categories.map((c) => [c.id, c.key])),
+    issues: [],
+  };
   for (const row of rows) {
-    const organizationId = governments.get(row.cityId);
-    if (!organizationId) {
+    const organization = governments.get(row.cityId);
+    const organizationId = organization?.id;
+    if (!organization || !organizationId) {
       plan.newOrganizations.push(row);
       plan.counts.organizationsCreated++;
       plan.counts.membershipsCreated++;
@@ -286,10 +362,10 @@ async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]
       continue;
     }
     if (!current) {
-      plan.newMemberships.push({ row, organizationId });
+      plan.newMemberships.push({ row, organizationId, organization });
       plan.counts.membershipsCreated++;
     } else if (current.status !== row.status || current.since !== row.since || (row.categoryId !== undefined && row.categoryId !== current.categoryId)) {
-      plan.updates.push({ row, current });
+      plan.updates.push({ row, current, organization });
       plan.counts.membershipsUpdated++;
     } else {
       plan.counts.unchanged++;
@@ -298,13 +374,14 @@ async function planChanges(db: Database, network: NetworkRow, rows: MatchedRow[]
   return plan;
 }
 
-async function applyPlan(tx: Database, actor: Actor & { userId: string }, network: NetworkRow, plan: Plan): Promise<void> {
+/** Writes the plan; returns the local governments it created, by city. */
+async function applyPlan(tx: Database, actor: Actor & { userId: string }, network: NetworkRow, plan: Plan): Promise<Map<number, { id: string; slug: string }>> {
   const audits: (typeof auditEvents.$inferInsert)[] = [];
   const audit = (kind: string, organizationId: string, details: Record<string, unknown>) =>
     audits.push({ kind, actorUserId: actor.userId, organizationId, ipAddress: actor.ipAddress ?? null, details: { ...details, via: "network_import", networkId: network.id } });
 
   // Local governments for cities that have none, each with a free slug.
-  const created = new Map<number, string>();
+  const created = new Map<number, { id: string; slug: string }>();
   if (plan.newOrganizations.length) {
     const slugs = await freeSlugs(tx, plan.newOrganizations.map((r) => slugify(r.cityName)));
     for (let i = 0; i < plan.newOrganizations.length; i += batch) {
@@ -312,9 +389,9 @@ async function applyPlan(tx: Database, actor: Actor & { userId: string }, networ
       const rows = await tx
         .insert(organizations)
         .values(part.map((r, j) => ({ slug: slugs[i + j]!, name: r.cityName, kind: "local_government" as const, cityId: r.cityId, countryCode: r.countryCode, createdBy: actor.userId })))
-        .returning({ id: organizations.id, cityId: organizations.cityId, name: organizations.name });
+        .returning({ id: organizations.id, slug: organizations.slug, cityId: organizations.cityId, name: organizations.name });
       for (const o of rows) {
-        created.set(o.cityId!, o.id);
+        created.set(o.cityId!, { id: o.id, slug: o.slug });
         audit("organization_created", o.id, { name: o.name, kind: "local_government" });
       }
     }
@@ -322,7 +399,7 @@ async function applyPlan(tx: Database, actor: Actor & { userId: string }, networ
 
   // New memberships, and the first event of each.
   const inserts = [
-    ...plan.newOrganizations.map((row) => ({ row, organizationId: created.get(row.cityId)! })),
+    ...plan.newOrganizations.map((row) => ({ row, organizationId: created.get(row.cityId)!.id })),
     ...plan.newMemberships,
   ];
   const events: (typeof networkMembershipEvents.$inferInsert)[] = [];
@@ -367,7 +444,7 @@ async function applyPlan(tx: Database, actor: Actor & { userId: string }, networ
     for (const { row, current } of part) {
       const categoryId = row.categoryId ?? current.categoryId;
       // The date of a change of status is not in the file: it takes effect today.
-      const effectiveOn = current.status === row.status ? row.since : new Date().toISOString().slice(0, 10);
+      const effectiveOn = current.status === row.status ? row.since : today();
       // Suspended or withdrawn by the file: the organization's roles and teams end as by hand.
       if (current.status !== row.status && departingStatuses.includes(row.status)) {
         await endRolesOfOrganization(tx, { networkId: network.id, organizationId: current.organizationId, effectiveOn });
@@ -383,6 +460,7 @@ async function applyPlan(tx: Database, actor: Actor & { userId: string }, networ
     audits.push({ kind: "network_members_imported", actorUserId: actor.userId, organizationId: network.secretariatOrganizationId, ipAddress: actor.ipAddress ?? null, details: summary });
   }
   for (let i = 0; i < audits.length; i += batch) await tx.insert(auditEvents).values(audits.slice(i, i + batch));
+  return created;
 }
 
 /** A free slug for each base, none taken and none twice ("rosario", "rosario-2"…). */

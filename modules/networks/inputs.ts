@@ -131,7 +131,7 @@ export const recordExternalNetworkInput = z.object({
     .union([z.literal(""), pastDate])
     .optional()
     .transform((v) => (v === "" ? undefined : v))
-    .describe("Member since, YYYY-MM-DD"),
+    .describe("Member since, YYYY-MM-DD; left out when not known (it is then stored as unknown, never as today)"),
 });
 export type RecordExternalNetworkInput = z.input<typeof recordExternalNetworkInput>;
 
@@ -162,7 +162,11 @@ export type ApplyToNetworkInput = z.input<typeof applyToNetworkInput>;
 export const decideMembershipInput = z
   .object({
     decision: z.enum(["approve", "decline"], { error: "i18n:validation.decision" }),
-    category: z.union([z.literal(""), categoryKey]).optional().transform((v) => (v === "" ? undefined : v)),
+    category: z
+      .union([z.literal(""), categoryKey])
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .describe("To approve: the member's category, required when the network has categories (none is assumed)"),
     reason: optionalText(2000).describe("Required to decline: told to the applicant"),
   })
   .superRefine((v, ctx) => {

@@ -7,7 +7,7 @@ import { AppError, invalid } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
 import { findNetwork } from "./find-network.ts";
-import { joinExternalNetworkInput, type JoinExternalNetworkInput, today } from "./inputs.ts";
+import { joinExternalNetworkInput, type JoinExternalNetworkInput } from "./inputs.ts";
 import { recordMembershipChange } from "./membership-history.ts";
 import { networkPolicy } from "./policy.ts";
 import { networkMemberships } from "./schema.ts";
@@ -50,7 +50,11 @@ export async function actingOrganizationFor(db: Database, actor: Actor, slug: st
   return org.id;
 }
 
-/** The organization's membership of an external network: active from `since` (else today), kept as it is when already active. */
+/**
+ * The organization's membership of an external network: active from `since`, kept as it is when
+ * already active. Without `since` the start is unknown and stays so (null): it is never taken
+ * to be today.
+ */
 export async function recordOwnExternalMembership(
   tx: Database,
   actor: Actor & { userId: string },
@@ -58,11 +62,11 @@ export async function recordOwnExternalMembership(
   organizationId: string,
   since: string | undefined,
 ): Promise<{ membershipId: string; changed: boolean }> {
-  const effectiveOn = since ?? today();
-  const change = { networkId, organizationId, to: "active" as const, effectiveOn, actor, audit: "network_membership_changed" as const, details: { external: true } };
+  const start = since ?? null;
+  const change = { networkId, organizationId, to: "active" as const, effectiveOn: start, actor, audit: "network_membership_changed" as const, details: { external: true } };
   const [created] = await tx
     .insert(networkMemberships)
-    .values({ networkId, organizationId, status: "active", since: effectiveOn })
+    .values({ networkId, organizationId, status: "active", since: start })
     .onConflictDoNothing({ target: [networkMemberships.networkId, networkMemberships.organizationId] })
     .returning({ id: networkMemberships.id });
   if (created) {
@@ -77,7 +81,7 @@ export async function recordOwnExternalMembership(
   if (row!.status === "active") return { membershipId: row!.id, changed: false };
   await tx
     .update(networkMemberships)
-    .set({ status: "active", since: effectiveOn, statusChangedAt: new Date() })
+    .set({ status: "active", since: start, statusChangedAt: new Date() })
     .where(eq(networkMemberships.id, row!.id));
   await recordMembershipChange(tx, { ...change, membershipId: row!.id, from: row!.status });
   return { membershipId: row!.id, changed: true };

@@ -25,6 +25,8 @@ export interface NetworkMember {
   category: { key: string; name: string } | null;
   since: string | null;
   founding: boolean;
+  /** A pending application, for the secretariat only: the day it was made and the applicant's message. */
+  application: { appliedOn: string; message: string | null } | null;
 }
 
 export interface NetworkMemberPage extends Page<NetworkMember> {
@@ -66,6 +68,8 @@ export const memberColumns = {
   status: networkMemberships.status,
   since: networkMemberships.since,
   founding: networkMemberships.founding,
+  message: networkMemberships.message,
+  statusChangedAt: networkMemberships.statusChangedAt,
   categoryKey: networkCategories.key,
   categoryNames: networkCategories.names,
   orgSlug: organizations.slug,
@@ -106,6 +110,8 @@ export function toMember(r: MemberRow, actor: Actor, allStatuses: boolean, local
     category: r.categoryKey ? { key: r.categoryKey, name: localizedText(r.categoryNames ?? {}, locale, "en") } : null,
     since: r.since,
     founding: r.founding,
+    application:
+      allStatuses && r.status === "applicant" ? { appliedOn: r.statusChangedAt.toISOString().slice(0, 10), message: r.message } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 // What every change of a membership shares: the row locked while it changes, the history event
 // (who, when, why) and the audit event, both written in the transaction of the change.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
 import { recordAuditEvent, type AuditEventKind } from "../../platform/audit/record-audit-event.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { isLocale } from "../../platform/i18n/locales.ts";
@@ -53,7 +53,8 @@ export interface MembershipChange {
   to: MembershipStatus;
   categoryId?: string | null;
   reason?: string | null;
-  effectiveOn?: string;
+  /** When the change takes effect: left out, today; null, not known. */
+  effectiveOn?: string | null;
   actor: { userId: string | null; ipAddress?: string | null };
   audit: AuditEventKind;
   details?: Record<string, unknown>;
@@ -68,7 +69,7 @@ export async function recordMembershipChange(tx: Database, change: MembershipCha
     categoryId: change.categoryId ?? null,
     reason: change.reason ?? null,
     changedBy: change.actor.userId,
-    ...(change.effectiveOn ? { effectiveOn: change.effectiveOn } : {}),
+    ...(change.effectiveOn !== undefined ? { effectiveOn: change.effectiveOn } : {}),
   }).returning({ id: networkMembershipEvents.id });
   await recordAuditEvent(tx, {
     kind: change.audit,
@@ -80,7 +81,7 @@ export async function recordMembershipChange(tx: Database, change: MembershipCha
       membershipId: change.membershipId,
       from: change.from,
       to: change.to,
-      ...(change.effectiveOn ? { effectiveOn: change.effectiveOn } : {}),
+      ...(change.effectiveOn !== undefined ? { effectiveOn: change.effectiveOn } : {}),
       ...change.details,
     },
   });
@@ -97,6 +98,18 @@ export async function recipientsOf(tx: Database, organizationId: string, focalPo
   return rows
     .filter((r) => !focalPointsOnly || r.role === "focal_point")
     .map((r) => ({ userId: r.userId, email: r.email, name: r.name, locale: isLocale(r.locale) ? r.locale : ("es" as const) }));
+}
+
+/**
+ * The platform's administrators, with their language: they decide the applications to a hosted
+ * network that has no secretariat organization.
+ */
+export async function administratorsOf(tx: Database) {
+  const rows = await tx
+    .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.role, "admin"), or(isNull(users.banned), eq(users.banned, false))));
+  return rows.map((r) => ({ userId: r.userId, email: r.email, name: r.name, locale: isLocale(r.locale) ? r.locale : ("es" as const) }));
 }
 
 /**

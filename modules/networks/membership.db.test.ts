@@ -14,7 +14,8 @@ import { exportNetworkMembers } from "./export-network-members.ts";
 import { getMembership } from "./get-membership.ts";
 import { getNetworkProfile } from "./get-network-profile.ts";
 import { listNetworkMembers } from "./list-network-members.ts";
-import { networkCategories, networkMembershipEvents, networkMemberships } from "./schema.ts";
+import { listNetworkMemberCountries } from "./list-network-member-countries.ts";
+import { networkCategories, networkMembershipEvents, networkMemberships, networks } from "./schema.ts";
 import { freeCity, refusal, testNetwork, testOrganization, testPerson } from "./testing.ts";
 import { withdrawMembership } from "./withdraw-membership.ts";
 import { networkBodyParticipants, networkCandidacies, networkRoles } from "../governance/schema.ts";
@@ -95,6 +96,8 @@ describe("a membership from application to withdrawal", () => {
     const secretariatList = await listNetworkMembers(ctx, await officer.actor(), network.slug, { status: "applicant" }, "es");
     expect(secretariatList.items.map((m) => m.organization.slug)).toEqual([city.slug]);
     expect(secretariatList.items[0]!.city).toMatchObject({ id: place.id, population: place.population });
+    // The secretariat's card of the application shows the day it was made and its message.
+    expect(secretariatList.items[0]!.application).toEqual({ appliedOn: new Date().toISOString().slice(0, 10), message: "Queremos sumarnos a la red." });
     expect((await refusal(getMembership(ctx, anonymousActor, network.slug, applied.membershipId, "es"))).code).toBe("unauthorized");
     expect((await refusal(getMembership(ctx, await outsider.actor(), network.slug, applied.membershipId, "es"))).code).toBe("not_found");
     const seenByStaff = await getMembership(ctx, await staff.actor(), network.slug, applied.membershipId, "es");
@@ -120,6 +123,12 @@ describe("a membership from application to withdrawal", () => {
     expect((await refusal(decideMembership(ctx, await officer.actor(), network.slug, applied.membershipId, { decision: "approve", category: "platinum" }))).fieldErrors).toEqual({
       category: ["i18n:validation.category"],
     });
+    // No category is assumed: the secretariat chooses one, or is told on the field.
+    for (const category of [undefined, ""]) {
+      const unchosen = await refusal(decideMembership(ctx, await officer.actor(), network.slug, applied.membershipId, { decision: "approve", category }));
+      expect(unchosen.fieldErrors).toEqual({ category: ["i18n:validation.categoryRequired"] });
+    }
+    expect((await getMembership(ctx, await officer.actor(), network.slug, applied.membershipId, "en")).status).toBe("applicant");
     await decideMembership(ctx, await officer.actor(), network.slug, applied.membershipId, { decision: "approve", category: "associate" });
     const today = new Date().toISOString().slice(0, 10);
     const active = await getMembership(ctx, await officer.actor(), network.slug, applied.membershipId, "en");
@@ -197,7 +206,7 @@ describe("a membership from application to withdrawal", () => {
     const reason = "SECRET-REASON-4711";
     const { membershipId } = await applyToNetwork(ctx, await focal.actor(), network.slug, { message: secret });
     const joined = await applyToNetwork(ctx, await memberFocal.actor(), network.slug, { message: secret });
-    await decideMembership(ctx, await officer.actor(), network.slug, joined.membershipId, { decision: "approve", reason });
+    await decideMembership(ctx, await officer.actor(), network.slug, joined.membershipId, { decision: "approve", category: "full", reason });
     await changeMembershipStatus(ctx, await officer.actor(), network.slug, joined.membershipId, { status: "active", category: "partner", reason });
     for (const actor of [anonymousActor, await other.actor(), await memberFocal.actor()]) {
       const seen = JSON.stringify([
@@ -239,6 +248,58 @@ describe("a membership from application to withdrawal", () => {
     expect(new Set(results.map((r) => r.membershipId)).size).toBe(1);
     const rows = await ctx.db.select().from(networkMembershipEvents).where(eq(networkMembershipEvents.membershipId, results[0]!.membershipId));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe("a hosted network without a secretariat organization", () => {
+  it("is run by the platform's administrators: they are e-mailed the application and decide it", async () => {
+    const admin = await testPerson(ctx.db, { admin: true, locale: "en" });
+    const [network] = await ctx.db
+      .insert(networks)
+      .values({ slug: `sin-secretaria-${Math.random().toString(36).slice(2, 8)}`, name: "Red sin secretaría", kind: "regional" })
+      .returning();
+    await ctx.db.insert(networkCategories).values({ networkId: network!.id, key: "full", names: { es: "Miembro pleno" } });
+    const org = await testOrganization(ctx.db, "Ciudad solicitante");
+    const focal = await testPerson(ctx.db, { organization: { id: org.id, role: "focal_point" } });
+    const { membershipId } = await applyToNetwork(ctx, await focal.actor(), network!.slug, { message: "Hola" });
+    const sent = (await mails("networks.application")).filter((m) => (m.payload.data as { membershipId: string }).membershipId === membershipId);
+    expect(sent.map((m) => m.payload.to)).toContain(admin.email);
+    expect(sent.map((m) => m.payload.to)).not.toContain(focal.email);
+    expect(sent.every((m) => (m.payload.data as { toAdministrator?: boolean }).toAdministrator === true)).toBe(true);
+    expect((await getMembership(ctx, await focal.actor(), network!.slug, membershipId, "es")).network).toMatchObject({ hosted: true, hasSecretariat: false });
+    expect(await decideMembership(ctx, await admin.actor(), network!.slug, membershipId, { decision: "approve", category: "full" })).toEqual({ changed: true });
+  });
+});
+
+describe("the member directory's country filter", () => {
+  it("lists only the countries of the members one may see, named in the reader's language and sorted by that name", async () => {
+    const { officer, network } = await testNetwork(ctx.db);
+    const active = [await testOrganization(ctx.db, "Miembro alemán", "DE"), await testOrganization(ctx.db, "Miembro brasileño", "BR"), await testOrganization(ctx.db, "Otro brasileño", "BR")];
+    for (const org of active) await addMembership(ctx.db, network.id, org.id, { since: "2020-01-01" });
+    const applicant = await testOrganization(ctx.db, "Solicitante japonés", "JP");
+    await ctx.db.insert(networkMemberships).values({ networkId: network.id, organizationId: applicant.id, status: "applicant" });
+    expect(await listNetworkMemberCountries(ctx, anonymousActor, network.slug, "es")).toEqual([
+      { code: "DE", name: "Alemania" },
+      { code: "BR", name: "Brasil" },
+    ]);
+    expect(await listNetworkMemberCountries(ctx, anonymousActor, network.slug, "en")).toEqual([
+      { code: "BR", name: "Brazil" },
+      { code: "DE", name: "Germany" },
+    ]);
+    // The secretariat sees every status, so the applicant's country too.
+    expect((await listNetworkMemberCountries(ctx, await officer.actor(), network.slug, "pt")).map((c) => c.code)).toEqual(["DE", "BR", "JP"]);
+  });
+});
+
+describe("a start nobody gave", () => {
+  it("stays unknown when an inactive member becomes active again; the change itself takes effect today", async () => {
+    const { officer, network } = await testNetwork(ctx.db);
+    const org = await testOrganization(ctx.db, "Miembro sin fecha");
+    const [row] = await ctx.db.insert(networkMemberships).values({ networkId: network.id, organizationId: org.id, status: "inactive", since: null }).returning();
+    await changeMembershipStatus(ctx, await officer.actor(), network.slug, row!.id, { status: "active", reason: "Volvió a participar." });
+    const membership = await getMembership(ctx, await officer.actor(), network.slug, row!.id, "es");
+    expect(membership).toMatchObject({ status: "active", since: null });
+    expect(membership.history[0]).toMatchObject({ from: "inactive", to: "active", effectiveOn: new Date().toISOString().slice(0, 10) });
   });
 });
 

@@ -13,9 +13,11 @@ import { listNetworks } from "./list-networks.ts";
 import { decideMembership } from "./decide-membership.ts";
 import { recordExternalNetwork } from "./record-external-network.ts";
 import { saveNetworkCategory } from "./save-network-category.ts";
-import { networkMemberships, networks } from "./schema.ts";
+import { getCity } from "../cities/get-city.ts";
+import { getMembership } from "./get-membership.ts";
+import { networkMembershipEvents, networkMemberships, networks } from "./schema.ts";
 import { maxLogoBytes, setNetworkLogo } from "./set-network-logo.ts";
-import { refusal, testNetwork, testOrganization, testPerson } from "./testing.ts";
+import { freeCity, refusal, testNetwork, testOrganization, testPerson } from "./testing.ts";
 import { updateNetwork } from "./update-network.ts";
 import { withdrawMembership } from "./withdraw-membership.ts";
 
@@ -182,7 +184,7 @@ describe("the directory of networks", () => {
     const { membershipId } = await applyToNetwork(ctx, await focal.actor(), network.slug, {});
     const found = async (input: Parameters<typeof listNetworks>[1]) => (await listNetworks(ctx, input, "es")).items.find((n) => n.slug === network.slug);
     expect(await found({ q: "zeta de busqueda" })).toMatchObject({ hosted: true, kind: "regional", memberCount: 0 });
-    expect(await decideMembership(ctx, await officer.actor(), network.slug, membershipId, { decision: "approve" })).toEqual({ changed: true });
+    expect(await decideMembership(ctx, await officer.actor(), network.slug, membershipId, { decision: "approve", category: "full" })).toEqual({ changed: true });
     expect(await found({ q: "ZETA" })).toMatchObject({ memberCount: 1 });
     expect(await found({ q: "zeta", kind: "global" })).toBeUndefined();
     expect(await found({ q: "zeta", hosted: "no" })).toBeUndefined();
@@ -190,6 +192,39 @@ describe("the directory of networks", () => {
     const firstExternal = all.items.findIndex((n) => !n.hosted);
     expect(firstExternal === -1 || all.items.slice(firstExternal).every((n) => !n.hosted)).toBe(true);
     expect((await refusal(listNetworks(ctx, { hosted: "maybe" as never }, "es"))).fieldErrors).toEqual({ hosted: ["i18n:validation.hostedFilter"] });
+  });
+});
+describe("a date nobody gave", () => {
+  it("is never invented: an external membership recorded or joined without 'member since' keeps it unknown, blank in the export, without a year on the city page", async () => {
+    const place = await freeCity(ctx.db, "AR", 100_000, 1_000_000);
+    const org = await testOrganization(ctx.db, `Municipalidad de ${place.name}`, "AR", place.id);
+    const focal = await testPerson(ctx.db, { organization: { id: org.id, role: "focal_point" } });
+    const tag = Math.random().toString(36).slice(2, 7);
+    const recorded = await recordExternalNetwork(ctx, await focal.actor(), { name: `Red Ficticia de Puertos ${tag}`, kind: "thematic", since: "" });
+    const [row] = await ctx.db.select().from(networkMemberships).where(eq(networkMemberships.id, recorded.membershipId));
+    expect(row).toMatchObject({ status: "active", since: null });
+    const history = await getMembership(ctx, await focal.actor(), recorded.slug, recorded.membershipId, "es");
+    expect(history).toMatchObject({ since: null, history: [{ from: null, to: "active", effectiveOn: null }] });
+    const csv = new TextDecoder().decode((await exportNetworkMembers(ctx, anonymousActor, recorded.slug, { format: "csv" }, "es")).body);
+    expect(csv.trim().split("\r\n")[1]).toMatch(/,active,,no$/);
+
+    // Left and recorded again, still without a date: unknown again, not today.
+    await withdrawMembership(ctx, await focal.actor(), recorded.slug, recorded.membershipId);
+    expect(await joinExternalNetwork(ctx, await focal.actor(), recorded.slug, {})).toEqual({ membershipId: recorded.membershipId, changed: true });
+    const [again] = await ctx.db.select().from(networkMemberships).where(eq(networkMemberships.id, recorded.membershipId));
+    expect(again).toMatchObject({ status: "active", since: null });
+    const events = await ctx.db.select().from(networkMembershipEvents).where(eq(networkMembershipEvents.membershipId, recorded.membershipId));
+    expect(events.find((e) => e.fromStatus === "withdrawn")).toMatchObject({ toStatus: "active", effectiveOn: null });
+
+    // The city page: no year it does not know, and the network's name and acronym in the reader's language.
+    await ctx.db
+      .update(networks)
+      .set({ names: { pt: `Rede Fictícia de Portos ${tag}`, en: `Fictional Ports Network ${tag}` }, acronyms: { es: "RFP", en: "FPN" } })
+      .where(eq(networks.slug, recorded.slug));
+    const inCity = async (locale: "es" | "pt" | "en") => (await getCity(ctx, place.id, locale)).networks.find((n) => n.slug === recorded.slug);
+    expect(await inCity("en")).toEqual({ slug: recorded.slug, name: `Fictional Ports Network ${tag}`, acronym: "FPN", founding: false, joinedYear: null });
+    expect(await inCity("pt")).toMatchObject({ name: `Rede Fictícia de Portos ${tag}`, acronym: "RFP" });
+    expect(await inCity("es")).toMatchObject({ name: `Red Ficticia de Puertos ${tag}`, acronym: "RFP" });
   });
 });
 

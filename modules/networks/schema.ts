@@ -136,8 +136,11 @@ export const networkMembershipEvents = pgTable(
     categoryId: uuid("category_id").references(() => networkCategories.id, { onDelete: "set null" }),
     reason: text("reason"),
     changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
-    /** The date the change takes effect (an import may date it in the past). */
-    effectiveOn: date("effective_on").notNull().default(sql`current_date`),
+    /**
+     * The date the change takes effect (an import may date it in the past); null when nobody knows
+     * it (a membership of an external network recorded without its start date).
+     */
+    effectiveOn: date("effective_on").default(sql`current_date`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("network_membership_events_membership_idx").on(t.membershipId, t.createdAt)],

@@ -45,10 +45,21 @@ describe("/api/v1 networks", () => {
     const declined = await call(`/networks/${network.slug}/memberships/${membershipId}/decision`, officerToken, { method: "POST", body: { decision: "decline" } });
     expect(declined.status).toBe(400);
     expect((await declined.json()).errors).toEqual([{ field: "reason", message: "is required: give the reason" }]);
+    // The secretariat's list shows the application with its date and message; the public's does not.
+    const pending = await (await call(`/networks/${network.slug}/members?status=applicant`, officerToken)).json();
+    expect(pending.items[0].application).toEqual({ appliedOn: new Date().toISOString().slice(0, 10), message: "Hola" });
+    expect((await call(`/networks/${network.slug}/member-countries`)).status).toBe(200);
+    expect(await (await call(`/networks/${network.slug}/member-countries`)).json()).toEqual([]);
+    expect(await (await call(`/networks/${network.slug}/member-countries`, officerToken, { language: "es" })).json()).toEqual([{ code: "UY", name: "Uruguay" }]);
+    // No category is assumed when approving.
+    const unchosen = await call(`/networks/${network.slug}/memberships/${membershipId}/decision`, officerToken, { method: "POST", body: { decision: "approve" } });
+    expect(unchosen.status).toBe(400);
+    expect((await unchosen.json()).errors).toEqual([{ field: "category", message: "is required: choose one to approve the application" }]);
     const approved = await call(`/networks/${network.slug}/memberships/${membershipId}/decision`, officerToken, { method: "POST", body: { decision: "approve", category: "partner" } });
     expect(await approved.json()).toEqual({ changed: true });
     const members = await (await call(`/networks/${network.slug}/members?category=partner`, undefined, { language: "pt" })).json();
-    expect(members).toMatchObject({ total: 1, allStatuses: false, items: [{ membershipId: null, status: "active", category: { key: "partner", name: "Parceiro" } }] });
+    expect(members).toMatchObject({ total: 1, allStatuses: false, items: [{ membershipId: null, status: "active", category: { key: "partner", name: "Parceiro" }, application: null }] });
+    expect(await (await call(`/networks/${network.slug}/member-countries`, undefined, { language: "pt" })).json()).toEqual([{ code: "UY", name: "Uruguai" }]);
     const detail = await (await call(`/networks/${network.slug}/memberships/${membershipId}`, focalToken)).json();
     expect(detail.history.map((h: { to: string }) => h.to)).toEqual(["active", "applicant"]);
     expect((await call(`/networks/${network.slug}/memberships/${membershipId}/withdrawal`, focalToken, { method: "POST" })).status).toBe(200);
@@ -74,9 +85,25 @@ describe("/api/v1 networks", () => {
     const city = await freeCity(services.db, "DE", 100_000, 500_000);
     const csv = `city,country,status,since\n${city.name},DE,active,2010-01-01\n`;
     const dry = await call(`/networks/${network.slug}/member-imports?dryRun=true`, token, { method: "POST", type: "text/csv", raw: csv });
-    expect(await dry.json()).toEqual({ rowCount: 1, dryRun: true, imported: false, counts: { organizationsCreated: 1, membershipsCreated: 1, membershipsUpdated: 0, unchanged: 0 } });
+    const added = { line: 2, city: { id: city.id, name: city.name, countryCode: "DE" }, status: "active", since: "2010-01-01", category: null };
+    expect(await dry.json()).toEqual({
+      rowCount: 1,
+      dryRun: true,
+      imported: false,
+      counts: { organizationsCreated: 1, membershipsCreated: 1, membershipsUpdated: 0, unchanged: 0 },
+      changes: { added: [{ ...added, organization: { slug: null, name: city.name, created: true } }], changed: [] },
+    });
     const real = await call(`/networks/${network.slug}/member-imports`, token, { method: "POST", type: "text/csv", raw: csv });
-    expect(await real.json()).toMatchObject({ imported: true, counts: { membershipsCreated: 1 } });
+    const imported = await real.json();
+    expect(imported).toMatchObject({ imported: true, counts: { membershipsCreated: 1 }, changes: { added: [{ ...added, organization: { name: city.name, created: true } }] } });
+    // A dry run of a change names the member and what changes, from → to.
+    const slugOf = imported.changes.added[0].organization.slug;
+    expect(slugOf).toEqual(expect.any(String));
+    const change = await call(`/networks/${network.slug}/member-imports?dryRun=true`, token, { method: "POST", type: "text/csv", raw: csv.replace("active,2010-01-01", "suspended,2012-02-03") });
+    expect((await change.json()).changes).toEqual({
+      added: [],
+      changed: [{ line: 2, organization: { slug: slugOf, name: city.name }, status: { from: "active", to: "suspended" }, since: { from: "2010-01-01", to: "2012-02-03" } }],
+    });
     const tooBig = await call(`/networks/${network.slug}/member-imports`, token, { method: "POST", type: "text/csv", raw: "x".repeat(600 * 1024) });
     expect(tooBig.status).toBe(413);
   });
@@ -104,7 +131,7 @@ describe("/api/v1 networks", () => {
 
   it("documents every operation in the OpenAPI document", async () => {
     const doc = await (await call("/openapi.json")).json();
-    for (const path of ["/networks", "/networks/{slug}", "/networks/{slug}/logo", "/networks/{slug}/members", "/networks/{slug}/member-imports", "/external-networks"]) {
+    for (const path of ["/networks", "/networks/{slug}", "/networks/{slug}/logo", "/networks/{slug}/members", "/networks/{slug}/member-countries", "/networks/{slug}/member-imports", "/external-networks"]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths["/networks/{slug}/member-imports"].post.responses["422"]).toBeDefined();

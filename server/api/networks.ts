@@ -17,6 +17,7 @@ import {
   decideMembershipInput,
   joinExternalNetworkInput,
   listNetworkMembersInput,
+  memberStatuses,
   listNetworksInput,
   recordExternalNetworkInput,
   saveNetworkCategoryInput,
@@ -26,6 +27,7 @@ import {
 import { joinExternalNetwork } from "../../modules/networks/join-external-network.ts";
 import { listNetworkMembers } from "../../modules/networks/list-network-members.ts";
 import { listNetworks } from "../../modules/networks/list-networks.ts";
+import { listNetworkMemberCountries } from "../../modules/networks/list-network-member-countries.ts";
 import { maxImportBytes } from "../../modules/networks/member-csv.ts";
 import { recordExternalNetwork } from "../../modules/networks/record-external-network.ts";
 import { saveNetworkCategory } from "../../modules/networks/save-network-category.ts";
@@ -119,10 +121,18 @@ const memberSchema = z
     countryName: z.string(),
     status: membershipStatus,
     category: z.object({ key: z.string(), name: z.string() }).nullable(),
-    since: z.string().nullable().describe("YYYY-MM-DD"),
+    since: z.string().nullable().describe("Member since, YYYY-MM-DD; null when not known"),
     founding: z.boolean(),
+    application: z
+      .object({ appliedOn: z.string().describe("YYYY-MM-DD"), message: z.string().nullable().describe("The applicant's message to the secretariat") })
+      .nullable()
+      .describe("A pending application (secretariat only); null otherwise"),
   })
   .meta({ id: "NetworkMember" });
+
+const memberCountrySchema = z
+  .object({ code: z.string().describe("ISO 3166-1 alpha-2"), name: z.string().describe("In the response language") })
+  .meta({ id: "NetworkMemberCountry" });
 
 const memberPageSchema = z
   .object({
@@ -138,7 +148,12 @@ const memberPageSchema = z
 const membershipSchema = z
   .object({
     id: z.string(),
-    network: z.object({ slug: z.string(), name: z.string(), hosted: z.boolean() }),
+    network: z.object({
+      slug: z.string(),
+      name: z.string(),
+      hosted: z.boolean(),
+      hasSecretariat: z.boolean().describe("False for a hosted network without a secretariat organization: platform administrators decide its applications"),
+    }),
     organization: z.object({ slug: z.string(), name: z.string(), cityName: z.string().nullable(), countryCode: z.string(), countryName: z.string() }),
     status: membershipStatus,
     category: z.object({ key: z.string(), name: z.string() }).nullable(),
@@ -156,8 +171,8 @@ const membershipSchema = z
           category: z.string().nullable(),
           reason: z.string().nullable(),
           changedBy: z.string().nullable().describe("The person's name; null for the system or a deleted account"),
-          effectiveOn: z.string(),
-          at: z.string(),
+          effectiveOn: z.string().nullable().describe("When the change took effect, YYYY-MM-DD; null when not known"),
+          at: z.string().describe("When it was recorded"),
         }),
       )
       .describe("Every change, newest first"),
@@ -175,6 +190,8 @@ const importIssueSchema = z.object({
   suggestions: z.array(z.string()).optional().describe("Close city names (name (region) · GeoNames id), allowed values…"),
 });
 
+const fromTo = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+
 const importReportSchema = z
   .object({
     rowCount: z.number().int(),
@@ -186,6 +203,35 @@ const importReportSchema = z
       membershipsUpdated: z.number().int(),
       unchanged: z.number().int(),
     }),
+    changes: z
+      .object({
+        added: z
+          .array(
+            z.object({
+              line: z.number().int(),
+              city: z.object({ id: z.number().int().describe("GeoNames id"), name: z.string(), countryCode: z.string() }),
+              organization: z
+                .object({ slug: z.string().nullable(), name: z.string(), created: z.boolean() })
+                .describe("created: the city's local government is created by the import (its slug is null in a dry run)"),
+              status: z.enum(memberStatuses),
+              since: z.string(),
+              category: z.string().nullable().describe("The category's key"),
+            }),
+          )
+          .describe("Every membership the file adds (a dry run: would add), by line"),
+        changed: z
+          .array(
+            z.object({
+              line: z.number().int(),
+              organization: z.object({ slug: z.string(), name: z.string() }),
+              status: fromTo(z.enum(membershipStatuses)).optional(),
+              since: fromTo(z.string().nullable()).optional(),
+              category: fromTo(z.string().nullable()).optional().describe("Category keys"),
+            }),
+          )
+          .describe("Every current member the file changes (a dry run: would change), with only what changes, from → to"),
+      })
+      .describe("The counts member by member"),
   })
   .meta({ id: "MemberImportReport" });
 
@@ -367,7 +413,8 @@ export function registerNetworkRoutes(api: OpenAPIHono<ApiEnv>, services: AppSer
       method: "post",
       path: "/networks/{slug}/memberships",
       summary: "Record a membership of an external network",
-      description: "For a network not hosted here: the focal point records that their organization belongs to it (since a date). Recording it again changes nothing.",
+      description:
+        "For a network not hosted here: the focal point records that their organization belongs to it, since a date when known (left out: unknown, never taken to be today). Recording it again changes nothing.",
       tags,
       security: bearer,
       request: { params: slugParam, body: { content: { "application/json": { schema: joinExternalNetworkInput } }, required: false } },
@@ -398,6 +445,19 @@ export function registerNetworkRoutes(api: OpenAPIHono<ApiEnv>, services: AppSer
   api.openapi(
     createRoute({
       method: "get",
+      path: "/networks/{slug}/member-countries",
+      summary: "The countries of a network's members",
+      description: "The choices of the directory's country filter: the countries of the members the caller may see (active ones; every status for the secretariat), named in the response language and sorted by that name.",
+      tags,
+      request: { params: slugParam },
+      responses: { 200: json(z.array(memberCountrySchema), "The countries"), 404: problemResponse("No such network") },
+    }),
+    async (c) => c.json(await listNetworkMemberCountries(services, c.get("actor"), c.req.valid("param").slug, c.get("locale")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
       path: "/networks/{slug}/memberships/{membershipId}",
       summary: "A membership and its history",
       description: "For the network's secretariat and the member organization's people; anyone else gets 404.",
@@ -417,7 +477,8 @@ export function registerNetworkRoutes(api: OpenAPIHono<ApiEnv>, services: AppSer
       method: "post",
       path: "/networks/{slug}/memberships/{membershipId}/decision",
       summary: "Approve or decline an application",
-      description: "The secretariat. Approving makes the organization an active member from today, in the category given (else the network's first); declining needs a reason, which the applicant is told by e-mail.",
+      description:
+        "The secretariat (platform administrators for a hosted network without one). Approving makes the organization an active member from today, in the category given (required when the network has categories: none is assumed); declining needs a reason, which the applicant is told by e-mail.",
       tags,
       security: bearer,
       request: { params: membershipParams, body: { content: { "application/json": { schema: decideMembershipInput } }, required: true } },
@@ -481,7 +542,7 @@ export function registerNetworkRoutes(api: OpenAPIHono<ApiEnv>, services: AppSer
       path: "/networks/{slug}/member-imports",
       summary: "Import members from CSV",
       description:
-        "The secretariat. The body is the CSV (columns city or geonames_id, country, status, since, category). Every row is checked and matched to a reference city; with any problem nothing changes and the answer is 422 with every bad row. dryRun=true reports what a clean file would change; otherwise it is imported all at once. Importing the same file again changes nothing.",
+        "The secretariat. The body is the CSV (columns city or geonames_id, country, status, since, category). Every row is checked and matched to a reference city; with any problem nothing changes and the answer is 422 with every bad row. dryRun=true reports what a clean file would change: the counts, every membership it would add (and whether the city's local government would be created) and every current member it would change, with each change from → to; otherwise it is imported all at once and the answer says the same of what was done. Importing the same file again changes nothing.",
       tags,
       security: bearer,
       request: {
@@ -514,7 +575,7 @@ export function registerNetworkRoutes(api: OpenAPIHono<ApiEnv>, services: AppSer
           rows,
         } as never) as never;
       }
-      return c.json({ rowCount: report.rowCount, dryRun: report.dryRun, imported: report.imported, counts: report.counts! }, 200);
+      return c.json({ rowCount: report.rowCount, dryRun: report.dryRun, imported: report.imported, counts: report.counts!, changes: report.changes! }, 200);
     },
   );
 

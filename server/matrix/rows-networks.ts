@@ -159,6 +159,7 @@ export const networksArea: MatrixArea = {
       expect: { ...signedIn(403, 401), focalPoint: 201 },
     },
     "GET /networks/:slug/members": { method: "GET", path: (w) => `/networks/${n(w).slug}/members?status=applicant&category=full`, expect: everyone(200) },
+    "GET /networks/:slug/member-countries": { method: "GET", path: (w) => `/networks/${n(w).slug}/member-countries`, expect: everyone(200) },
     "GET /networks/:slug/memberships/:membershipId": {
       method: "GET",
       path: (w) => `/networks/${n(w).slug}/memberships/${n(w).applicationId}`,

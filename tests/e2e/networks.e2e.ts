@@ -1,8 +1,12 @@
 // A newcomer registers her city's government and applies to Mercociudades; the network's
-// secretariat (two-step sign-in) approves it and the city shows in the member directory; a CSV
-// import with bad rows is reported line by line and imports nothing, the corrected file imports.
-// Without JavaScript: a logo upload (multipart) and recording a network not hosted here. Every
-// page in es, pt and en checked by axe.
+// secretariat (two-step sign-in) sees when she applied and her message, must choose a category,
+// approves it and the city shows in the member directory (whose country filter lists the members'
+// countries only); a CSV file with bad rows is reported line by line, imports nothing and comes
+// back in the paste box to be corrected; the dry run and the import name every member added or
+// changed. Without JavaScript: a logo upload (multipart) and recording a network not hosted here,
+// whose page speaks of no secretariat; UCCI (no secretariat organization) says its applications
+// are decided by the administrators; a city page names its networks in the page's language.
+// Every page in es, pt and en checked by axe.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../modules/organizations/seed-demo-organizations.ts";
@@ -99,6 +103,15 @@ describe("networks", () => {
     await expect.poll(() => applications.textContent(), { timeout: 10_000 }).toContain(city);
     await expectAccessible(secretariat);
     const card = applications.locator("li", { hasText: city });
+    // The card says when she applied and what she wrote.
+    expect(await card.textContent()).toContain("Applied on ");
+    expect(await card.textContent()).toContain("Braga would like to join the network's culture unit.");
+    // No category is chosen for the secretariat: approving without one is refused on the field.
+    expect(await card.locator("select").inputValue()).toBe("");
+    await card.getByRole("button", { name: `Approve ${city}` }).click();
+    await expect.poll(() => card.locator(".field-error").textContent(), { timeout: 10_000 }).toBe(t("en", "validation.categoryRequired"));
+    expect(await card.locator("select").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(secretariat);
     await card.locator("select").selectOption("associate");
     await card.getByRole("button", { name: `Approve ${city}` }).click();
     await expect.poll(() => secretariat.locator("[role=status]").textContent(), { timeout: 10_000 }).toBe(t("en", "networks.members.done.approved"));
@@ -112,6 +125,12 @@ describe("networks", () => {
     await heading(visitor, t("pt", "networks.members.title"));
     await expect.poll(() => visitor.locator("table tbody").textContent(), { timeout: 10_000 }).toContain(city);
     await expectAccessible(visitor);
+    // The country filter offers the members' countries only, in the page's language.
+    const countries = await visitor.locator("#country option").allTextContents();
+    expect(countries).toContain("Portugal");
+    expect(countries).toContain("Brasil");
+    expect(countries).not.toContain("Japão");
+    expect(countries.length).toBeLessThan(20);
     await visitor.close();
     await secretariat.goto(`/es${membershipPath}`);
     await heading(secretariat, `${city} en Mercociudades`);
@@ -125,7 +144,8 @@ describe("networks", () => {
   it("reports every bad row of a CSV import by line with suggestions, imports nothing, then imports the corrected file", async () => {
     const page = secretariat;
     await page.goto("/es/networks/mercociudades/members/import");
-    await heading(page, t("es", "networks.import.title"));
+    await heading(page, t("es", "networks.import.title").replace("{network}", "Mercociudades"));
+    expect(await page.locator("main p a").first().getAttribute("href")).toBe("/es/networks/mercociudades");
     await expectAccessible(page);
     const bad = [
       "city,geonames_id,country,status,since,category",
@@ -134,7 +154,8 @@ describe("networks", () => {
       "Münster,,DE,miembro,2012-01-01,",
       "Karlsruhe,,DE,active,31/02/2020,",
     ].join("\n");
-    await page.fill("#csv", bad);
+    // Chosen as a file: with problems, its content comes back in the paste box to be corrected there.
+    await page.setInputFiles("#file", { name: "miembros.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByRole("button", { name: t("es", "networks.import.check") }).click();
     const rows = page.locator("#report-title ~ .table-wrap tbody tr");
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
@@ -145,6 +166,8 @@ describe("networks", () => {
     expect(await rows.nth(2).textContent()).toContain("«miembro» no es un estado");
     expect(await rows.nth(3).textContent()).toContain("«31/02/2020» no es una fecha");
     expect(await page.locator("main").textContent()).toContain(t("es", "networks.import.nothingImported"));
+    expect(await page.inputValue("#csv")).toBe(bad);
+    expect(await page.locator("#csv-hint").textContent()).toBe(t("es", "networks.import.keptFile").replace("{file}", "miembros.csv"));
     await expectAccessible(page);
 
     const good = [
@@ -155,11 +178,17 @@ describe("networks", () => {
     ].join("\n");
     await page.fill("#csv", good);
     await page.getByRole("button", { name: t("es", "networks.import.check") }).click();
-    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("Las 3 filas están bien.");
-    expect(await page.locator("main").textContent()).toContain("3 miembros nuevos");
+    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("El archivo no tiene problemas (3 filas).");
+    expect(await page.locator("main").textContent()).toContain("Se agregarán 3 miembros nuevos.");
+    // Every membership the import will add, by line.
+    const added = page.locator("table", { has: page.locator("caption", { hasText: "Las 3 membresías que se agregarán" }) });
+    expect(await added.locator("tbody th").allTextContents()).toEqual(["2", "3", "4"]);
+    expect(await added.locator("tbody").textContent()).toContain("Münster");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Importar 3 filas" }).click();
-    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("Importación hecha: 3 filas.");
+    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("Archivo importado (3 filas).");
+    expect(await page.locator("main").textContent()).toContain("Se agregaron 3 miembros nuevos.");
+    expect(await page.locator("caption").allTextContents()).toEqual(["Las 3 membresías agregadas"]);
     await expectAccessible(page);
 
     // Active members are public; the inactive one only for the secretariat.
@@ -171,6 +200,25 @@ describe("networks", () => {
     await visitor.close();
     await page.goto("/en/networks/mercociudades/members?country=DE&status=inactive");
     await expect.poll(() => page.locator("table tbody").textContent(), { timeout: 10_000 }).toContain("Karlsruhe");
+
+    // A file that changes a member: the dry run names it and says how, the import says what it did.
+    await page.goto("/es/networks/mercociudades/members/import");
+    await page.fill("#csv", "city,country,status,since\nKarlsruhe,DE,active,2021-03-01\n");
+    await page.getByRole("button", { name: t("es", "networks.import.check") }).click();
+    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("El archivo no tiene problemas (1 fila).");
+    expect(await page.locator("main").textContent()).toContain("Cambiará 1 miembro actual (su estado, su fecha de ingreso o su categoría).");
+    const changed = page.locator("table", { has: page.locator("caption", { hasText: "El miembro actual que cambiará" }) });
+    const row = await changed.locator("tbody tr").textContent();
+    expect(row).toContain("Karlsruhe");
+    expect(row).toContain("De Inactivo a Activo");
+    expect(row).toContain("De 29 de febrero de 2020 a 1 de marzo de 2021");
+    expect(row).toContain(t("es", "networks.import.noChange"));
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Importar 1 fila" }).click();
+    await expect.poll(() => page.locator("#report-title").textContent(), { timeout: 10_000 }).toBe("Archivo importado (1 fila).");
+    expect(await page.locator("main").textContent()).toContain("Cambió 1 miembro actual (su estado, su fecha de ingreso o su categoría).");
+    expect(await page.locator("caption").allTextContents()).toEqual(["El miembro que cambió"]);
+    await expectAccessible(page);
   });
 
   it("every networks page of the secretariat passes axe in es, pt and en", async () => {
@@ -228,8 +276,23 @@ describe("networks", () => {
     expect(await newcomer.locator("[role=status]").textContent()).toBe(t("es", "networks.join.done.recorded"));
     expect(await newcomer.locator("main").textContent()).toContain(`${city} figura como miembro de esta red`);
     await expectAccessible(newcomer);
+    // Nothing on a network not hosted here speaks of a secretariat: there is none.
+    expect(await newcomer.locator("main").textContent()).not.toMatch(/secretar/i);
     await newcomer.goto("/es/networks?hosted=no&q=rict");
     expect(await newcomer.locator("#results-title").textContent()).toBe("1 red");
+
+    // UCCI is hosted here without a secretariat organization: the platform's administrators decide.
+    await newcomer.goto("/en/networks/ucci/join");
+    expect(await newcomer.locator("main").textContent()).toContain("applications are decided by the platform's administrators");
+    expect(await newcomer.locator("label[for=message]").textContent()).toBe(t("en", "networks.join.messageToAdministrators"));
+    await expectAccessible(newcomer);
+
+    // A city page names its networks in the page's language, with their acronym, and no year it does not know.
+    await newcomer.goto("/pt/cities/3439389");
+    const networks = await newcomer.locator("section[aria-labelledby=networks-title] li").allTextContents();
+    expect(networks).toContain("Mercocidades — membro fundador (1995)");
+    expect(networks).toContain("União das Cidades Capitais Ibero-americanas (UCCI)");
+    await expectAccessible(newcomer);
     await newcomer.close();
   });
 });

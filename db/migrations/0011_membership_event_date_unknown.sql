@@ -1,0 +1,1 @@
+ALTER TABLE "network_membership_events" ALTER COLUMN "effective_on" DROP NOT NULL;
