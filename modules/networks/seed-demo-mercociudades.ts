@@ -87,7 +87,8 @@ const notActive: [MembershipStatus, number][] = [
 interface EventSpec {
   from: MembershipStatus | null;
   to: MembershipStatus;
-  on: string;
+  /** The date the change took effect, null when the source gives none. */
+  on: string | null;
   reason: string | null;
 }
 
@@ -131,7 +132,7 @@ export function sourcedMembers(facts: SourcedFact[], network: string, cities: Ma
         {
           from: null,
           to: "active",
-          on: since ?? today,
+          on: since,
           reason: since ? null : admitted ? `${undatedSource.slice(0, -1)}; la fuente indica su admisión como miembro asociado en ${admitted}.` : undatedSource,
         },
       ],
@@ -330,7 +331,7 @@ export async function writeMembers(
       categoryId: m.category_id,
       reason: e.reason,
       effectiveOn: e.on,
-      createdAt: new Date(`${e.on}T12:00:00Z`),
+      createdAt: e.on ? new Date(`${e.on}T12:00:00Z`) : undefined,
     })),
   );
   for (let i = 0; i < events.length; i += 500) {

@@ -40,7 +40,7 @@ const c40: NetworkSeed = {
   website: "https://www.c40.org",
   descriptionLanguage: "es",
   description: {
-    es: "Red mundial de grandes ciudades comprometidas con la acción climática. Registrada por el Gobierno de la Ciudad de Buenos Aires para su cartera; su membresía y su lugar en el Comité Directivo provienen de una fuente pública (enlace «fuente»).",
+    es: "Red mundial de grandes ciudades comprometidas con la acción climática. Registrada por el Gobierno de la Ciudad de Buenos Aires para su portafolio; su membresía y su lugar en el Comité Directivo provienen de una fuente pública (enlace «fuente»).",
     pt: "Rede mundial de grandes cidades comprometidas com a ação climática. Registrada pelo Governo da Cidade de Buenos Aires para sua carteira; sua filiação e seu lugar no Comitê Diretor vêm de uma fonte pública (link «fonte»).",
     en: "A worldwide network of large cities committed to climate action. Recorded by the Government of the City of Buenos Aires for its portfolio; its membership and its seat on the Steering Committee come from a public source (“source” link).",
   },

@@ -29,7 +29,8 @@ export const cityDetailSchema = citySchema
     networks: z.array(
       z.object({
         slug: z.string(),
-        name: z.string(),
+        name: z.string().describe("The network's name in the requested language"),
+        acronym: z.string().nullable().describe("The network's acronym in the requested language, if it has one"),
         founding: z.boolean().describe("Whether the city is a founding member"),
         joinedYear: z.number().int().nullable(),
       }),
