@@ -9,6 +9,7 @@ export default [
     route("networks", "routes/networks.tsx"),
     route("networks/new", "routes/network-new.tsx"),
     route("networks/:slug", "routes/network.tsx"),
+    route("networks/:slug/map.svg", "routes/network-map.ts"),
     route("networks/:slug/edit", "routes/network-edit.tsx"),
     route("networks/:slug/logo", "routes/network-logo.ts"),
     route("networks/:slug/join", "routes/network-join.tsx"),

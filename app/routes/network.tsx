@@ -1,10 +1,8 @@
 import { Link } from "react-router";
 import { getNetwork, type BodyHolder } from "../../modules/networks/get-network.ts";
 import { roughly } from "../../modules/networks/get-network-figures.ts";
-import { renderNetworkMap } from "../../modules/networks/network-map.ts";
-import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { formatDate } from "../../platform/i18n/format.ts";
-import { createTranslator, type Translate } from "../../platform/i18n/translator.ts";
+import type { Translate } from "../../platform/i18n/translator.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { GeoNamesCredit } from "../components/credits.tsx";
 import { useI18n } from "../i18n.tsx";
@@ -18,47 +16,23 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = pageLocale(params);
   const actor = await actorOf(context, request);
   const network = await orNotFound(getNetwork(services(context), params.slug, locale, actor));
-  const t = createTranslator(locale, catalogs[locale]);
-  const points = network.membersByCountry.flatMap((g) =>
-    g.cities.map((c) => ({ latitude: c.latitude, longitude: c.longitude, countryCode: c.countryCode, label: `${c.cityName} (${c.countryName})` })),
-  );
-  const map =
-    network.hosted && points.length > 0
-      ? renderNetworkMap(points, {
-          title: t("networkPage.map.title", { network: network.name }),
-          description: t("networkPage.map.description", { cities: network.figures.memberCities, countries: network.membersByCountry.length }),
-          cluster: (count, labels) => t("networkPage.map.cluster", { count, names: labels.slice(0, 5).join(", "), more: Math.max(0, count - 5) }),
-        })
-      : null;
-  const { id: _id, spaces: _spaces, foundingCities: _foundingCities, membersByCountry, ...rest } = network;
+  // Only what the component renders: the map is an image of its own (map.svg), and the table
+  // by country lists each country's most populous cities (the directory has them all).
+  const { id: _id, spaces: _spaces, foundingCities: _foundingCities, workingLanguages, foundingMembers, viewer, ...rest } = network;
   return {
     // Rounded here: the module that rounds also runs queries, and stays out of the browser's bundle.
     rounded: { cities: roughly(network.figures.memberCities), people: roughly(network.figures.population) },
     network: {
       ...rest,
-      // Only what the chart and the table show (the map already holds the coordinates): in a
-      // network of thousands, each country's most populous cities, the rest in the directory.
-      membersByCountry: membersByCountry.map((g) => {
-        const shown = new Set(
-          [...g.cities]
-            .sort((a, b) => b.population - a.population)
-            .slice(0, citiesShownPerCountry)
-            .map((c) => c.organizationSlug),
-        );
-        return {
-          countryCode: g.countryCode,
-          countryName: g.countryName,
-          members: g.members,
-          cities: g.cities.filter((c) => shown.has(c.organizationSlug)).map((c) => ({ slug: c.organizationSlug, name: c.cityName })),
-        };
-      }),
+      workingLanguages: workingLanguages.map((l) => l.name),
+      foundingMembers: foundingMembers.map(({ slug, name, countryName, sourceUrl }) => ({ slug, name, countryName, sourceUrl })),
+      viewer: { canEdit: viewer.canEdit, canApply: viewer.canApply, standing: viewer.standing },
     },
-    map,
   };
 }
 
-/** The table alternative lists up to this many cities per country; the member directory has them all. */
-const citiesShownPerCountry = 60;
+/** Thematic spaces: their members are counted, not listed among the holders. */
+const spaceKinds: ReadonlySet<string> = new Set(["thematic_unit", "working_group", "commission"]);
 
 /** "12 March 2022 – 11 March 2024", "since 12 March 2022". */
 function period(t: Translate, locale: Locale, startsOn: string, endsOn: string | null): string {
@@ -101,7 +75,9 @@ function Holder({ holder, showRole = true, dates = false }: { holder: BodyHolder
 
 export default function Network({ loaderData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
-  const { network: n, map, rounded } = loaderData;
+  const { network: n, rounded } = loaderData;
+  const standing = n.viewer.standing;
+  const mappedCities = n.membersByCountry.reduce((sum, g) => sum + g.members, 0);
   const base = `/${locale}/networks/${n.slug}`;
   const maxMembers = Math.max(1, ...n.membersByCountry.map((g) => g.members));
   const { cities, people } = rounded;
@@ -141,7 +117,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
         {n.workingLanguages.length > 0 && (
           <>
             <dt>{t("networkPage.workingLanguages")}</dt>
-            <dd>{n.workingLanguages.map((l) => l.name).join(", ")}</dd>
+            <dd>{n.workingLanguages.join(", ")}</dd>
           </>
         )}
         {n.website && (
@@ -191,6 +167,23 @@ export default function Network({ loaderData }: Route.ComponentProps) {
           </li>
         )}
       </ul>
+      {standing && (
+        <p className="notice">
+          {standing.kind === "secretariat"
+            ? t("networkPage.standing.secretariat")
+            : standing.kind === "applicant"
+              ? t("networkPage.standing.applicant")
+              : t("networkPage.standing.member", { status: standing.status, since: standing.since ? formatDate(locale, standing.since) : "none" })}
+          {standing.kind !== "secretariat" && (
+            <>
+              {" "}
+              <Link to={`${base}/memberships/${standing.membershipId}`}>
+                {standing.kind === "applicant" ? t("networkPage.standing.seeApplication") : t("networkPage.standing.seeMembership")}
+              </Link>
+            </>
+          )}
+        </p>
+      )}
 
       {!n.hosted && <p className="notice">{t("networkPage.externalNotice")}</p>}
 
@@ -224,11 +217,21 @@ export default function Network({ loaderData }: Route.ComponentProps) {
       {n.hosted && (
         <section aria-labelledby="map-title">
           <h2 id="map-title">{t("networkPage.map.heading")}</h2>
-          {map ? (
+          {n.map ? (
             <>
               <figure className="network-map">
-                <div dangerouslySetInnerHTML={{ __html: map }} />
-                <figcaption className="muted">{t("networkPage.map.caption")}</figcaption>
+                {/* An image of its own (cached apart from the page); the table below says the same in text. */}
+                <img
+                  src={`${base}/map.svg`}
+                  alt={t("networkPage.map.alt", { network: n.name, cities: mappedCities, countries: n.membersByCountry.length })}
+                  width={n.map.width}
+                  height={n.map.height}
+                  className="network-map-image"
+                  decoding="async"
+                />
+                <figcaption className="muted">
+                  {t("networkPage.map.captionSource")} <a href="#member-cities">{t("networkPage.map.tableLink")}</a>
+                </figcaption>
               </figure>
               <figure className="bar-chart" aria-labelledby="chart-title">
                 <figcaption id="chart-title">
@@ -262,7 +265,7 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                   </tbody>
                 </table>
               </figure>
-              <details className="map-table">
+              <details className="map-table" id="member-cities">
                 <summary>{t("networkPage.table.summary")}</summary>
                 <table>
                   <caption>{t("networkPage.table.caption", { network: n.name })}</caption>
@@ -343,8 +346,12 @@ export default function Network({ loaderData }: Route.ComponentProps) {
                         </li>
                       ))}
                     </ul>
+                  ) : b.kind === "secretariat" && n.secretariat ? (
+                    <p>
+                      {t("networkPage.bodies.runBy")} <Link to={`/${locale}/organizations/${n.secretariat.slug}`}>{n.secretariat.name}</Link>
+                    </p>
                   ) : (
-                    <p>{t("networkPage.bodies.noHolders")}</p>
+                    <p>{spaceKinds.has(b.kind) ? t("networkPage.bodies.noCoordination") : t("networkPage.bodies.noHolders")}</p>
                   )}
                   {b.memberCount > 0 && <p className="muted">{t("networkPage.bodies.members", { count: b.memberCount })}</p>}
                 </li>

@@ -1,8 +1,9 @@
 // A network's live figures, computed from the data when asked: member cities (active members
 // that are local governments), countries (of all active members), the population of the member
-// cities, and active thematic units; and the member cities themselves, for the map and the
-// table by country. The SQL-running functions are exported on their own so the bench can time
-// them next to the page.
+// cities, and active thematic units; the member cities themselves, for the map and the API; and,
+// for the page's table, each country's count with its most populous cities and the box around
+// them all. The SQL-running functions are exported on their own so the bench can time them next
+// to the page.
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { queryRows } from "../../platform/db/client.ts";
@@ -115,6 +116,80 @@ export function groupByCountry(cities: readonly MemberCity[], locale: Locale): C
   }
   const collator = new Intl.Collator(locale);
   return [...groups.values()].sort((a, b) => b.members - a.members || collator.compare(a.countryName, b.countryName));
+}
+
+/** A country's member cities as the network's page lists them: how many, and the most populous few by name. */
+export interface CountrySummary {
+  countryCode: string;
+  countryName: string;
+  members: number;
+  /** Up to `perCountry` of its member cities (the most populous), in name order. */
+  cities: { slug: string; name: string }[];
+}
+
+/** The box around the member cities, in degrees (null when there are none). */
+export interface MemberBox {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/**
+ * The network page's table of member cities by country without reading every city into the
+ * process: one query counts each country's members, keeps its `perCountry` most populous cities
+ * and the box around all of them (the map's frame, so the page knows the image's size).
+ */
+export async function listMembersByCountry(
+  ctx: ServiceContext,
+  networkId: string,
+  locale: Locale,
+  perCountry: number,
+): Promise<{ countries: CountrySummary[]; box: MemberBox | null }> {
+  const rows = await queryRows<{
+    slug: string;
+    city_name: string;
+    country_code: string;
+    country_name: string | null;
+    members: number | string;
+    west: number;
+    east: number;
+    south: number;
+    north: number;
+  }>(
+    ctx.db,
+    sql`with member as (
+          select o.slug, coalesce(nullif(c.names ->> ${locale}, ''), c.name) as city_name, c.country_code,
+                 count(*) over (partition by c.country_code) as members,
+                 row_number() over (partition by c.country_code order by c.population desc, c.id) as rank,
+                 min(c.longitude) over () as west, max(c.longitude) over () as east,
+                 min(c.latitude) over () as south, max(c.latitude) over () as north
+          from network_memberships m
+          join organizations o on o.id = m.organization_id and o.kind = 'local_government' and o.merged_into_id is null
+          join cities c on c.id = o.city_id
+          where m.network_id = ${networkId} and m.status = 'active'
+        )
+        select member.slug, member.city_name, member.country_code, member.members, member.west, member.east, member.south, member.north,
+               coalesce(nullif(k.name ->> ${locale}, ''), k.name ->> 'en') as country_name
+        from member join countries k on k.code = member.country_code
+        where member.rank <= ${perCountry}`,
+  );
+  const groups = new Map<string, CountrySummary>();
+  for (const r of rows) {
+    let group = groups.get(r.country_code);
+    if (!group) {
+      group = { countryCode: r.country_code, countryName: r.country_name ?? r.country_code, members: Number(r.members), cities: [] };
+      groups.set(r.country_code, group);
+    }
+    group.cities.push({ slug: r.slug, name: r.city_name });
+  }
+  const collator = new Intl.Collator(locale);
+  for (const group of groups.values()) group.cities.sort((a, b) => collator.compare(a.name, b.name));
+  const first = rows[0];
+  return {
+    countries: [...groups.values()].sort((a, b) => b.members - a.members || collator.compare(a.countryName, b.countryName)),
+    box: first ? { west: Number(first.west), east: Number(first.east), south: Number(first.south), north: Number(first.north) } : null,
+  };
 }
 
 export interface NetworkFigureSheet {

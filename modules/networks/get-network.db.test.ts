@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { AppError } from "../../platform/errors.ts";
-import { anonymousActor } from "../organizations/actor.ts";
+import { anonymousActor, loadActor } from "../organizations/actor.ts";
+import { addMember, createPerson } from "../organizations/factories.ts";
 import { addBody, addMembership, addRole, addTerm, createCityGovernment, createOtherOrganization, createTestNetwork, daysFromToday } from "../portfolio/testing.ts";
 import { getNetwork } from "./get-network.ts";
-import { countNetworkFigures, getNetworkFigures, roughly } from "./get-network-figures.ts";
+import { getNetworkMap } from "./get-network-map.ts";
+import { countNetworkFigures, getNetworkFigures, listMembersByCountry, roughly } from "./get-network-figures.ts";
+import { mapSize, renderNetworkMap } from "./network-map.ts";
 
 let handle: DatabaseHandle;
 let ctx: { db: DatabaseHandle["db"] };
@@ -105,7 +108,62 @@ describe("a network's public page", () => {
     expect(page.figures.memberCities).toBe(3);
     expect(page.membersByCountry.map((g) => g.countryCode).sort()).toEqual(["BR", "CO", "MX"]);
     expect(page.recorded).toBeNull();
-    expect(page.viewer).toEqual({ canEdit: false, canApply: true, canSeeMembership: false });
+    expect(page.viewer).toEqual({ canEdit: false, canApply: true, canSeeMembership: false, standing: null });
+  });
+
+  it("lists coordinators before sub-coordinators before members, and the members of bodies other than thematic spaces as holders", async () => {
+    const network = await createTestNetwork(ctx.db);
+    const [a, b, c, d] = [await createCityGovernment(ctx.db, "BR"), await createCityGovernment(ctx.db, "BR"), await createCityGovernment(ctx.db, "MX"), await createCityGovernment(ctx.db, "MX")];
+    for (const org of [a, b, c, d]) await addMembership(ctx.db, network.id, org.id);
+    const direction = await addBody(ctx.db, network.id, { slug: "direccion", kind: "executive_direction", names: { es: "Dirección Ejecutiva" } });
+    const unit = await addBody(ctx.db, network.id, { slug: "genero", kind: "thematic_unit", names: { es: "Género" } });
+    const empty = await addBody(ctx.db, network.id, { slug: "deportes", kind: "thematic_unit", names: { es: "Deportes" } });
+    // Entered out of order: members first, the coordinator last.
+    for (const org of [d, c, b]) await addRole(ctx.db, { networkId: network.id, bodyId: direction, organizationId: org.id, role: "member", startsOn: daysFromToday(-5) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: d.id, role: "member", startsOn: daysFromToday(-5) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: c.id, role: "sub_coordinator", startsOn: daysFromToday(-5) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: a.id, role: "sub_coordinator", startsOn: daysFromToday(-5) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: b.id, role: "coordinator", startsOn: daysFromToday(-5) });
+    await addRole(ctx.db, { networkId: network.id, bodyId: empty, organizationId: a.id, role: "member", startsOn: daysFromToday(-5) });
+
+    const page = await getNetwork(ctx, network.slug, "es");
+    const body = (slug: string) => page.bodies.find((x) => x.slug === slug)!;
+    // The executive direction's members are its holders (as on the bodies page), not "no holder · 3 members".
+    expect(body("direccion").holders.map((h) => [h.role, h.organization.slug])).toEqual([b, c, d].map((o) => ["member", o.slug]).sort((x, y) => x[1]!.localeCompare(y[1]!)));
+    expect(body("direccion").memberCount).toBe(0);
+    const sortedSubs = [a, c].sort((x, y) => new Intl.Collator("es").compare(x.name, y.name));
+    expect(body("genero").holders.map((h) => [h.role, h.organization.slug])).toEqual([
+      ["coordinator", b.slug],
+      ...sortedSubs.map((o) => ["sub_coordinator", o.slug]),
+    ]);
+    expect(body("genero").memberCount).toBe(1);
+    expect(body("deportes")).toMatchObject({ holders: [], memberCount: 1 });
+  });
+
+  it("tells the viewer's organization where it stands instead of offering to apply", async () => {
+    const secretariat = await createOtherOrganization(ctx.db, "civil_society", "UY");
+    const network = await createTestNetwork(ctx.db, { secretariatOrganizationId: secretariat.id });
+    const member = await createCityGovernment(ctx.db, "CO");
+    const applicant = await createCityGovernment(ctx.db, "CO");
+    const declined = await createCityGovernment(ctx.db, "CO");
+    const suspended = await createCityGovernment(ctx.db, "CO");
+    const memberId = await addMembership(ctx.db, network.id, member.id, { since: "2019-03-01" });
+    const applicationId = await addMembership(ctx.db, network.id, applicant.id, { status: "applicant" });
+    await addMembership(ctx.db, network.id, declined.id, { status: "declined" });
+    const suspendedId = await addMembership(ctx.db, network.id, suspended.id, { status: "suspended" });
+    let n = 0;
+    const viewerOf = async (organizationId: string) => {
+      const user = await createPerson(ctx.db, { name: `Persona ${++n}`, email: `standing${n}@test.example`, password: "not used here" });
+      await addMember(ctx.db, organizationId, user, "staff");
+      return (await getNetwork(ctx, network.slug, "en", (await loadActor(ctx, user))!)).viewer;
+    };
+    expect(await viewerOf(secretariat.id)).toMatchObject({ canApply: false, standing: { kind: "secretariat" } });
+    expect(await viewerOf(member.id)).toMatchObject({ canApply: false, standing: { kind: "member", status: "active", since: "2019-03-01", membershipId: memberId } });
+    expect(await viewerOf(suspended.id)).toMatchObject({ canApply: false, standing: { kind: "member", status: "suspended", since: null, membershipId: suspendedId } });
+    expect(await viewerOf(applicant.id)).toMatchObject({ canApply: false, standing: { kind: "applicant", membershipId: applicationId } });
+    // Declined (or withdrawn): it may apply again.
+    expect(await viewerOf(declined.id)).toMatchObject({ canApply: true, standing: null });
+    expect((await getNetwork(ctx, network.slug, "en")).viewer).toMatchObject({ canApply: true, standing: null });
   });
 
   it("shows an external network's recorded members and roles, past ones too", async () => {
@@ -113,12 +171,58 @@ describe("a network's public page", () => {
     const network = await createTestNetwork(ctx.db, { kind: "global", hosted: false, recordedByOrganizationId: city.id });
     await addMembership(ctx.db, network.id, city.id, { since: "2004-05-01", sourceUrl: "https://example.org/members" });
     const board = await addBody(ctx.db, network.id, { slug: "consejo-mundial", kind: "council", names: { en: "World Council" } });
+    await addRole(ctx.db, { networkId: network.id, bodyId: board, organizationId: city.id, role: "member", startsOn: "2016-01-01", endsOn: "2019-12-31" });
     await addRole(ctx.db, { networkId: network.id, bodyId: board, organizationId: city.id, role: "council_member", startsOn: "2016-01-01", endsOn: "2019-12-31" });
     const page = await getNetwork(ctx, network.slug, "es");
     expect(page.hosted).toBe(false);
     expect(page.recordedBy).toEqual({ slug: city.slug, name: city.name });
     expect(page.recorded!.members).toEqual([{ slug: city.slug, name: city.name, status: "active", since: "2004-05-01", sourceUrl: "https://example.org/members" }]);
-    expect(page.recorded!.roles).toEqual([expect.objectContaining({ role: "council_member", endsOn: "2019-12-31", bodySlug: "consejo-mundial" })]);
+    // On one date, by role: the council seat before the plain membership.
+    expect(page.recorded!.roles).toEqual([
+      expect.objectContaining({ role: "council_member", endsOn: "2019-12-31", bodySlug: "consejo-mundial" }),
+      expect.objectContaining({ role: "member", bodySlug: "consejo-mundial" }),
+    ]);
     expect(page.viewer.canApply).toBe(false);
+    expect(page.map).toBeNull();
+    await expect(getNetworkMap(ctx, anonymousActor, network.slug, "es")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the page's member cities by country and its map", () => {
+  it("counts every member city per country, lists the most populous few, and sizes the map as drawn", async () => {
+    const network = await createTestNetwork(ctx.db);
+    const br = [];
+    for (let i = 0; i < 4; i++) br.push(await createCityGovernment(ctx.db, "BR", i));
+    const ec = await createCityGovernment(ctx.db, "MX");
+    const gone = await createCityGovernment(ctx.db, "CO");
+    for (const org of [...br, ec]) await addMembership(ctx.db, network.id, org.id);
+    await addMembership(ctx.db, network.id, gone.id, { status: "withdrawn" });
+
+    const { countries, box } = await listMembersByCountry(ctx, network.id, "pt", 2);
+    expect(countries.map((c) => [c.countryCode, c.countryName, c.members, c.cities.length])).toEqual([
+      ["BR", "Brasil", 4, 2],
+      ["MX", "México", 1, 1],
+    ]);
+    // The two most populous Brazilian cities, in name order.
+    const biggest = [...br].sort((a, b) => b.population - a.population).slice(0, 2).map((o) => o.slug);
+    expect(countries[0]!.cities.map((c) => c.slug).sort()).toEqual(biggest.sort());
+    const names = countries[0]!.cities.map((c) => c.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator("pt").compare));
+
+    const map = await getNetworkMap(ctx, anonymousActor, network.slug, "pt");
+    expect(map).toMatchObject({ memberCities: 5, countries: 2 });
+    expect(map.points).toHaveLength(5);
+    // The page's <img> gets the size of the drawing the map route serves.
+    const svg = renderNetworkMap(map.points, { title: "t", description: "d" });
+    const { width, height } = mapSize(box);
+    expect(svg).toContain(`viewBox="0 0 ${width} ${height}"`);
+    const page = await getNetwork(ctx, network.slug, "pt");
+    expect(page.map).toEqual({ width, height });
+    expect(page.membersByCountry.map((c) => c.cities.length)).toEqual([4, 1]);
+
+    const none = await createTestNetwork(ctx.db);
+    expect(await listMembersByCountry(ctx, none.id, "es", 60)).toEqual({ countries: [], box: null });
+    expect((await getNetwork(ctx, none.slug, "es")).map).toBeNull();
+    expect((await getNetworkMap(ctx, anonymousActor, none.slug, "es")).points).toEqual([]);
   });
 });

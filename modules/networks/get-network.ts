@@ -1,8 +1,10 @@
 // A network's public page: who it is (names, acronym, kind, region, languages, description,
-// website, logo), its live figures and member cities, its bodies with their current holders,
-// the presidency and its term, and its founding members. An external network (recorded by a
-// city, not run here) shows what cities recorded: its members and roles. A handful of indexed
-// queries, aggregated in SQL; the SQL-running parts are exported for the bench.
+// website, logo), its live figures and member cities by country (the map itself is drawn by
+// the map.svg route, so the page carries only its size), its bodies with their current holders,
+// the presidency and its term, its founding members, and where the viewer's organization stands
+// (secretariat, member, applicant). An external network (recorded by a city, not run here)
+// shows what cities recorded: its members and roles. A handful of indexed queries, aggregated in
+// SQL; the SQL-running parts are exported for the bench.
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
 import { authorize } from "../../platform/authz.ts";
@@ -13,7 +15,8 @@ import { languageNames } from "../../platform/i18n/language-names.ts";
 import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 import type { BodyKind, RoleKind } from "../governance/schema.ts";
 import { type Actor, anonymousActor } from "../organizations/actor.ts";
-import { countNetworkFigures, groupByCountry, listMemberCities, type CountryMembers, type NetworkFigures } from "./get-network-figures.ts";
+import { countNetworkFigures, type CountrySummary, listMembersByCountry, type NetworkFigures } from "./get-network-figures.ts";
+import { mapSize } from "./network-map.ts";
 import { networkPolicy } from "./policy.ts";
 import type { MembershipStatus, NetworkKind } from "./schema.ts";
 
@@ -36,11 +39,21 @@ export interface NetworkBody {
   slug: string;
   kind: BodyKind;
   name: LocalizedText;
-  /** Current holders other than plain members (president, coordinators, council members…). */
+  /**
+   * Current holders, coordinators before sub-coordinators before members: presidents,
+   * coordinators, council members…, and in bodies other than thematic spaces (an executive
+   * direction, a secretariat) the member organizations too, as the bodies page lists them.
+   */
   holders: BodyHolder[];
-  /** Organizations currently taking part as members. */
+  /** A thematic space's member organizations today, counted rather than listed (0 for other bodies: they are holders). */
   memberCount: number;
 }
+
+/** Where the organization the viewer acts for stands with a hosted network (null: it may apply). */
+export type ViewerStanding =
+  | { kind: "secretariat" }
+  | { kind: "member"; status: "active" | "inactive" | "suspended"; since: string | null; membershipId: string }
+  | { kind: "applicant"; membershipId: string };
 
 export interface FoundingMember extends OrganizationRef {
   cityName: string | null;
@@ -79,7 +92,10 @@ export interface NetworkPage {
   /** For an external network: the organization that recorded it. */
   recordedBy: OrganizationRef | null;
   figures: NetworkFigures;
-  membersByCountry: CountryMembers[];
+  /** Member cities per country (most first), each with its most populous cities listed. */
+  membersByCountry: CountrySummary[];
+  /** The map's size, when it has cities to draw (the drawing itself is served at /networks/:slug/map.svg). */
+  map: { width: number; height: number } | null;
   presidency: BodyHolder | null;
   bodies: NetworkBody[];
   foundingMembers: FoundingMember[];
@@ -89,10 +105,19 @@ export interface NetworkPage {
   foundingCities: { id: number; name: string; countryName: string }[];
   /** External networks: the members and roles cities recorded (current and past). */
   recorded: { members: RecordedMember[]; roles: RecordedRole[] } | null;
-  viewer: { canEdit: boolean; canApply: boolean; canSeeMembership: boolean };
+  viewer: { canEdit: boolean; canApply: boolean; canSeeMembership: boolean; standing: ViewerStanding | null };
 }
 
+/** The page's table alternative lists up to this many cities per country; the member directory has them all. */
+export const citiesShownPerCountry = 60;
+
 const roleOrder: RoleKind[] = ["president", "vice_president", "coordinator", "sub_coordinator", "council_member", "member"];
+/** Coordinators before sub-coordinators before members (and presidents first), then by name. */
+export function byRole(locale: Locale): (a: BodyHolder, b: BodyHolder) => number {
+  const collator = new Intl.Collator(locale);
+  return (a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || collator.compare(a.organization.name, b.organization.name);
+}
+/** Thematic spaces: their members are many and counted; other bodies list theirs among the holders. */
 const spaceKinds: BodyKind[] = ["thematic_unit", "working_group", "commission"];
 
 interface NetworkRow extends Record<string, unknown> {
@@ -104,6 +129,7 @@ interface NetworkRow extends Record<string, unknown> {
   kind: NetworkKind;
   hosted: boolean;
   recorded_by_organization_id: string | null;
+  secretariat_organization_id: string | null;
   working_languages: string[];
   founded_on: string | null;
   description: Translated;
@@ -122,7 +148,7 @@ interface NetworkRow extends Record<string, unknown> {
 export async function loadNetworkRow(ctx: ServiceContext, slug: string): Promise<NetworkRow | undefined> {
   const [row] = await queryRows<NetworkRow>(
     ctx.db,
-    sql`select n.id, n.slug, n.name, n.names, n.acronyms, n.kind, n.hosted, n.recorded_by_organization_id, n.working_languages,
+    sql`select n.id, n.slug, n.name, n.names, n.acronyms, n.kind, n.hosted, n.recorded_by_organization_id, n.secretariat_organization_id, n.working_languages,
                n.founded_on::text as founded_on, n.description, n.description_language, n.website, n.logo_type, n.logo_updated_at,
                s.slug as secretariat_slug, s.name as secretariat_name, r.slug as recorded_slug, r.name as recorded_name,
                (select jsonb_agg(w.name order by w.code) from world_regions w where w.code = any(n.region_codes)) as regions
@@ -135,8 +161,8 @@ export async function loadNetworkRow(ctx: ServiceContext, slug: string): Promise
 }
 
 /**
- * Active bodies with their current holders (other than plain members) and how many members take
- * part; both read through network_roles_network_role_idx (network, role, body, dates).
+ * Active bodies with their current holders (members too, except in thematic spaces, where they
+ * are counted); both read through network_roles_network_role_idx (network, role, body, dates).
  */
 export async function listBodiesWithHolders(ctx: ServiceContext, networkId: string, today: string, locale: Locale): Promise<NetworkBody[]> {
   const rows = await queryRows<{
@@ -159,7 +185,8 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
                o.slug as org_slug, o.name as org_name, mc.members as member_count
         from network_bodies b
         left join network_roles r on r.body_id = b.id and r.network_id = ${networkId}
-              and r.role in ('president', 'vice_president', 'council_member', 'coordinator', 'sub_coordinator')
+              and (r.role in ('president', 'vice_president', 'council_member', 'coordinator', 'sub_coordinator')
+                   or (r.role = 'member' and b.kind not in ('thematic_unit', 'working_group', 'commission')))
               and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
         left join organizations o on o.id = r.organization_id
         left join network_terms t on t.id = r.term_id
@@ -180,7 +207,7 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
         kind: r.kind,
         name: localize(r.names, locale, r.name_language) ?? { text: r.slug, language: locale, fallback: false },
         holders: [],
-        memberCount: Number(r.member_count ?? 0),
+        memberCount: spaceKinds.includes(r.kind) ? Number(r.member_count ?? 0) : 0,
       };
       bodies.set(r.slug, body);
     }
@@ -195,7 +222,8 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
       });
     }
   }
-  for (const body of bodies.values()) body.holders.sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role));
+  const order = byRole(locale);
+  for (const body of bodies.values()) body.holders.sort(order);
   return [...bodies.values()];
 }
 
@@ -237,7 +265,7 @@ export async function listFoundingMembers(
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** What cities recorded of an external network: its active members (as the directory shows) and every role, newest first. */
+/** What cities recorded of an external network: its active members (as the directory shows) and every role, newest first (on one date, by role). */
 async function listRecorded(ctx: ServiceContext, networkId: string, locale: Locale): Promise<NonNullable<NetworkPage["recorded"]>> {
   const [members, roles] = await Promise.all([
     queryRows<{ slug: string; name: string; status: MembershipStatus; since: string | null; source_url: string | null }>(
@@ -271,9 +299,11 @@ async function listRecorded(ctx: ServiceContext, networkId: string, locale: Loca
           limit 500`,
     ),
   ]);
+  const order = byRole(locale);
   return {
     members: members.map((m) => ({ slug: m.slug, name: m.name, status: m.status, since: m.since, sourceUrl: m.source_url })),
-    roles: roles.map((r) => ({
+    roles: roles
+      .map((r) => ({
       role: r.role,
       organization: { slug: r.slug, name: r.name },
       startsOn: r.starts_on,
@@ -281,9 +311,31 @@ async function listRecorded(ctx: ServiceContext, networkId: string, locale: Loca
       termLabel: r.term_label,
       sourceUrl: r.source_url,
       bodySlug: r.body_slug,
-      bodyName: localize(r.body_names, locale, r.name_language) ?? { text: r.body_slug, language: locale, fallback: false },
-    })),
+        bodyName: localize(r.body_names, locale, r.name_language) ?? { text: r.body_slug, language: locale, fallback: false },
+      }))
+      .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || order(a, b)),
   };
+}
+
+/**
+ * Where the organization the viewer acts for stands with a hosted network: its secretariat, a
+ * member (active, inactive or suspended) or an applicant; null when it may apply (no membership,
+ * or one declined or withdrawn) or nobody acts for an organization. Its own members see this.
+ */
+async function standingOf(ctx: ServiceContext, actor: Actor, network: NetworkRow): Promise<ViewerStanding | null> {
+  const organizationId = actor.actingOrganizationId;
+  if (!organizationId || !networkPolicy.seeOwnMembership(actor, organizationId)) return null;
+  if (organizationId === network.secretariat_organization_id) return { kind: "secretariat" };
+  const [membership] = await queryRows<{ id: string; status: MembershipStatus; since: string | null }>(
+    ctx.db,
+    sql`select id, status, since::text as since from network_memberships where network_id = ${network.id} and organization_id = ${organizationId}`,
+  );
+  if (!membership) return null;
+  if (membership.status === "applicant") return { kind: "applicant", membershipId: membership.id };
+  if (membership.status === "active" || membership.status === "inactive" || membership.status === "suspended") {
+    return { kind: "member", status: membership.status, since: membership.since, membershipId: membership.id };
+  }
+  return null;
 }
 
 /** Today as YYYY-MM-DD in UTC (what the roles' dates are compared with). */
@@ -297,12 +349,13 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
   if (!network) throw notFound("error.network.notFound");
   const facts = { id: network.id, hosted: network.hosted, recordedByOrganizationId: network.recorded_by_organization_id };
   authorize(networkPolicy.view(actor, facts), { visible: false });
-  const [figures, cities, bodies, founders, recorded] = await Promise.all([
+  const [figures, byCountry, bodies, founders, recorded, standing] = await Promise.all([
     countNetworkFigures(ctx, network.id),
-    listMemberCities(ctx, network.id, locale),
+    listMembersByCountry(ctx, network.id, locale, citiesShownPerCountry),
     listBodiesWithHolders(ctx, network.id, today, locale),
     listFoundingMembers(ctx, network.id, locale),
     network.hosted ? Promise.resolve(null) : listRecorded(ctx, network.id, locale),
+    network.hosted ? standingOf(ctx, actor, network) : Promise.resolve(null),
   ]);
   const collator = new Intl.Collator(locale);
   const presidency = bodies.filter((b) => b.kind === "presidency").flatMap((b) => b.holders.filter((h) => h.role === "president"))[0] ?? null;
@@ -325,7 +378,8 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
     secretariat: network.secretariat_slug ? { slug: network.secretariat_slug, name: network.secretariat_name ?? network.secretariat_slug } : null,
     recordedBy: network.recorded_slug ? { slug: network.recorded_slug, name: network.recorded_name ?? network.recorded_slug } : null,
     figures,
-    membersByCountry: groupByCountry(cities, locale),
+    membersByCountry: byCountry.countries,
+    map: network.hosted && byCountry.box ? mapSize(byCountry.box) : null,
     presidency,
     bodies,
     foundingMembers: founders.map(({ cityId: _cityId, population: _population, ...f }) => f),
@@ -340,8 +394,9 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
     recorded,
     viewer: {
       canEdit: networkPolicy.update(actor, facts),
-      canApply: network.hosted && networkPolicy.view(actor, facts),
+      canApply: network.hosted && networkPolicy.view(actor, facts) && standing === null,
       canSeeMembership: networkPolicy.seeMembership(actor, facts),
+      standing,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitViewport, maxDots, projection, renderNetworkMap } from "./network-map.ts";
+import { fitViewport, mapSize, maxDots, projection, renderNetworkMap } from "./network-map.ts";
 
 const cities = [
   { label: "Montevideo (Uruguay)", latitude: -34.9033, longitude: -56.1882, countryCode: "UY" },
@@ -106,6 +106,27 @@ describe("the network map", () => {
     const empty = renderNetworkMap([], text);
     expect(parseXml(empty).filter((e) => e.name === "circle")).toHaveLength(0);
     expect(parseXml(empty).filter((e) => e.name === "path").length).toBeGreaterThan(0);
+  });
+});
+
+describe("the map's size for a page", () => {
+  it("is the drawing's size, from the box around the cities alone (the page gives its <img> these)", () => {
+    const svg = renderNetworkMap(cities, text);
+    const box = {
+      west: Math.min(...cities.map((c) => c.longitude)),
+      east: Math.max(...cities.map((c) => c.longitude)),
+      south: Math.min(...cities.map((c) => c.latitude)),
+      north: Math.max(...cities.map((c) => c.latitude)),
+    };
+    const { width, height } = mapSize(box);
+    expect(svg).toContain(`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`);
+    const world = renderNetworkMap([], text);
+    const none = mapSize(null);
+    expect(world).toContain(`viewBox="0 0 ${none.width} ${none.height}"`);
+  });
+
+  it("is a standalone SVG document (its own namespace), as an image file needs", () => {
+    expect(renderNetworkMap(cities, text)).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" /);
   });
 });
 

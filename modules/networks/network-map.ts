@@ -125,6 +125,21 @@ export function projection(view: Viewport): Projection {
   };
 }
 
+/**
+ * The drawing's size for the cities within this box (the same frame renderNetworkMap fits to
+ * them), so a page can give the image its width and height before it loads.
+ */
+export function mapSize(box: Viewport | null): { width: number; height: number } {
+  const corners = box
+    ? [
+        { latitude: box.south, longitude: box.west },
+        { latitude: box.north, longitude: box.east },
+      ]
+    : [];
+  const { width, height } = projection(fitViewport(corners));
+  return { width, height };
+}
+
 const overlaps = (a: Viewport, b: Viewport) => a.west <= b.east && a.east >= b.west && a.south <= b.north && a.north >= b.south;
 
 /**
@@ -210,8 +225,9 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * The map as an SVG document fragment (an `<svg>` element), ready to be placed in a page.
- * `role="img"` with its title and description; each dot carries its city's name as a title.
+ * The map as an SVG document (an `<svg>` element with its namespace), served on its own and
+ * shown in the page with `<img>`. `role="img"` with its title and description, for a reader who
+ * opens it directly; each dot carries its city's name as a title.
  */
 export function renderNetworkMap(points: readonly MapPoint[], text: MapText, idPrefix = "network-map"): string {
   const view = fitViewport(points);

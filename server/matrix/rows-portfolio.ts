@@ -1,6 +1,6 @@
 // Authorization matrix rows of the portfolio area: every page route and API operation it adds.
 // An organization's portfolio is for its members and administrators (others: not found); a
-// network's figures are public.
+// network's figures and its map are public.
 import { addBody, addMembership, addRole, createTestNetwork, daysFromToday } from "../../modules/portfolio/testing.ts";
 import { everyone, type Expect, type MatrixArea, p } from "./support.ts";
 
@@ -13,6 +13,8 @@ export const portfolioArea: MatrixArea = {
     "routes/portfolio": [{ method: "GET", path: (w) => p(`/organizations/${w.slug}/portfolio`), expect: ownMembers(200) }],
     "routes/portfolio-export": [{ method: "GET", path: (w) => p(`/organizations/${w.slug}/portfolio/export`), expect: ownMembers(200) }],
     "routes/portfolio-print": [{ method: "GET", path: (w) => p(`/organizations/${w.slug}/portfolio/print`), expect: ownMembers(200) }],
+    // A hosted network's map of member cities (the image its public page shows): public.
+    "routes/network-map": [{ method: "GET", path: (w) => p(`/networks/${w.areas.portfolio!.networkSlug}/map.svg`), expect: everyone(200) }],
   },
   apiRows: {
     "GET /organizations/:slug/portfolio": { method: "GET", path: (w) => `/organizations/${w.slug}/portfolio`, expect: ownMembers(200, 401) },
