@@ -88,14 +88,15 @@ function ComingUpText({ item }: { item: ComingUpItem }) {
     case "candidacy_window":
       return <>{t("portfolio.coming.window", { network: item.network.name, term: item.window.termLabel })}</>;
     case "candidacy":
+      // Awaiting the decision: nothing begins for the city yet.
       return (
         <>
           {t("portfolio.coming.candidacy", {
             network: item.network.name,
-            role: t(`portfolio.role.${item.candidacy.role}`),
+            role: item.candidacy.role,
             body: item.candidacy.bodyName.text,
             term: item.candidacy.termLabel,
-            status: t(`portfolio.candidacyStatus.${item.candidacy.status}`),
+            status: item.candidacy.status,
           })}
         </>
       );
@@ -204,10 +205,11 @@ function NetworkEntry({ network: n, links }: { network: PortfolioNetwork; links:
       {n.openWindows.map((w) => (
         <p key={w.termLabel} className="notice">
           {t("portfolio.windowOpen", { term: w.termLabel, date: formatDate(locale, w.closesOn) })}
+          {/* A candidacy is submitted on the unit's own page, reached from the network's bodies. */}
           {links && (
             <>
               {" "}
-              <Link to={`/${locale}/networks/${n.slug}/candidacies`}>{t("portfolio.applyToCoordinate")}</Link>
+              {t("portfolio.applyHow")} <Link to={`/${locale}/networks/${n.slug}/bodies`}>{t("portfolio.applyToCoordinate", { network: n.name })}</Link>
             </>
           )}
         </p>

@@ -21,7 +21,7 @@ export function headers() {
 
 const subscribe = () => () => {};
 
-/** A print button once scripts run; without them, a hint to use the browser's own print command. */
+/** A print button once scripts run (progressive enhancement); the hint is there either way. */
 function PrintButton() {
   const { t } = useI18n();
   const scripted = useSyncExternalStore(
@@ -29,7 +29,7 @@ function PrintButton() {
     () => true,
     () => false,
   );
-  if (!scripted) return <p className="muted">{t("portfolio.print.hint")}</p>;
+  if (!scripted) return null;
   return (
     <button type="button" onClick={() => window.print()}>
       {t("portfolio.print.button")}
@@ -47,6 +47,8 @@ export default function PortfolioPrint({ loaderData }: Route.ComponentProps) {
       <div className="no-print print-tools">
         <Link to={`/${locale}/organizations/${org.slug}/portfolio`}>{t("portfolio.print.back")}</Link>
         <PrintButton />
+        {/* In the page as served, so it shows without scripts (and however they fare). */}
+        <p className="muted">{t("portfolio.print.hint")}</p>
       </div>
       <h1>
         {t("portfolio.title")} · {org.name}

@@ -41,6 +41,11 @@ export default function PortfolioPage({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to={`${base}/portfolio/print`}>{t("portfolio.export.print")}</Link>
         </li>
+        {portfolio.viewer.canRecordExternal && (
+          <li>
+            <Link to={`/${locale}/networks/new?type=external`}>{t("portfolio.recordExternal")}</Link>
+          </li>
+        )}
       </ul>
       <PortfolioView portfolio={portfolio} />
     </>

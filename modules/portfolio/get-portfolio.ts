@@ -105,6 +105,8 @@ export type PortfolioAlert =
 
 /**
  * What is coming, by date. Typed items, so later modules (meetings, calls) add their own kinds.
+ * A candidacy appears while it awaits the decision (dated by its term's start); once approved
+ * it is the role that starts then ("role_starts"), listed once.
  */
 export type ComingUpItem =
   | { kind: "role_ends"; date: string; network: NetworkRef; role: PortfolioRole }
@@ -114,6 +116,11 @@ export type ComingUpItem =
 
 export interface Portfolio {
   organization: { id: string; slug: string; name: string };
+  /** What the person looking may do from here. */
+  viewer: {
+    /** The organization's focal point may record a network not hosted here, so the portfolio is complete. */
+    canRecordExternal: boolean;
+  };
   /** The day the portfolio was computed for (YYYY-MM-DD, UTC). */
   asOf: string;
   groups: { kind: NetworkKind; networks: PortfolioNetwork[] }[];
@@ -169,6 +176,8 @@ interface CandidacyRow extends Record<string, unknown> {
   body_slug: string;
   body_names: Translated;
   name_language: string;
+  /** The approved candidacy became a role (the usual case). */
+  has_role: boolean;
 }
 interface WindowRow extends Record<string, unknown> {
   network_id: string;
@@ -231,7 +240,8 @@ export async function loadPortfolioRows(ctx: ServiceContext, organizationId: str
     queryRows<CandidacyRow>(
       ctx.db,
       sql`select k.id, k.network_id, k.role, k.status, t.label as term_label, t.starts_on::text as term_starts_on,
-                 t.ends_on::text as term_ends_on, b.slug as body_slug, b.names as body_names, b.name_language
+                 t.ends_on::text as term_ends_on, b.slug as body_slug, b.names as body_names, b.name_language,
+                 exists (select 1 from network_roles r where r.candidacy_id = k.id) as has_role
           from network_candidacies k
           join network_terms t on t.id = k.term_id
           join network_bodies b on b.id = k.body_id
@@ -263,7 +273,13 @@ export function todayUtc(): string {
 }
 
 /** Puts the rows together: groups, roles by time, units, alerts and what is coming. */
-export function assemblePortfolio(organization: Portfolio["organization"], rows: PortfolioRows, locale: Locale, today: string): Portfolio {
+export function assemblePortfolio(
+  organization: Portfolio["organization"],
+  rows: PortfolioRows,
+  locale: Locale,
+  today: string,
+  viewer: Portfolio["viewer"] = { canRecordExternal: false },
+): Portfolio {
   const collator = new Intl.Collator(locale);
   const body = (names: Translated, language: string, slug: string): LocalizedText =>
     localize(names, locale, language) ?? { text: slug, language: locale, fallback: false };
@@ -360,7 +376,8 @@ export function assemblePortfolio(organization: Portfolio["organization"], rows:
       termEndsOn: c.term_ends_on,
     };
     network.candidacies.push(candidacy);
-    if ((c.status === "submitted" || c.status === "approved") && c.term_starts_on > today) {
+    // An approved candidacy is its role from the term's start (listed as "role_starts" above).
+    if ((c.status === "submitted" || (c.status === "approved" && !c.has_role)) && c.term_starts_on > today) {
       comingUp.push({ kind: "candidacy", date: c.term_starts_on, network: refOf(network), candidacy });
     }
   }
@@ -395,7 +412,7 @@ export function assemblePortfolio(organization: Portfolio["organization"], rows:
       collator.compare(a.network.name, b.network.name),
   );
   comingUp.sort((a, b) => a.date.localeCompare(b.date) || collator.compare(a.network.name, b.network.name));
-  return { organization, asOf: today, groups, alerts, comingUp };
+  return { organization, viewer, asOf: today, groups, alerts, comingUp };
 }
 
 /** An organization's portfolio, for its members and platform administrators (others: not found). */
@@ -404,5 +421,7 @@ export async function getPortfolio(ctx: ServiceContext, actor: Actor, slug: stri
   const org = await findOrganization(ctx.db, slug);
   authorize(portfolioPolicy.view(actor, org.id), { visible: false });
   const rows = await loadPortfolioRows(ctx, org.id, today);
-  return assemblePortfolio({ id: org.id, slug: org.slug, name: org.name }, rows, locale, today);
+  return assemblePortfolio({ id: org.id, slug: org.slug, name: org.name }, rows, locale, today, {
+    canRecordExternal: portfolioPolicy.recordExternalNetwork(actor, org.id),
+  });
 }

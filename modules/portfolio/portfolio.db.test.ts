@@ -9,7 +9,9 @@ import { AppError } from "../../platform/errors.ts";
 import { createLogger } from "../../platform/log.ts";
 import { createToken } from "../accounts/create-token.ts";
 import { users } from "../accounts/schema.ts";
-import { networkBodyParticipants, networkCandidacies } from "../governance/schema.ts";
+import { networkBodyParticipants, networkCandidacies, networkRoles } from "../governance/schema.ts";
+import { catalogs } from "../../platform/i18n/catalogs.ts";
+import { createTranslator } from "../../platform/i18n/translator.ts";
 import { type Actor, anonymousActor, loadActor } from "../organizations/actor.ts";
 import { addMember, createPerson } from "../organizations/factories.ts";
 import { networkMemberships } from "../networks/schema.ts";
@@ -158,6 +160,46 @@ describe("a city's portfolio", () => {
       ["candidacy", daysFromToday(31)],
       ["role_ends", daysFromToday(120)],
     ]);
+  });
+
+  it("lists an approved candidacy once, as the role it becomes, and a submitted one as awaiting the decision", async () => {
+    const db = services.db;
+    const city = await createCityGovernment(db, "AR");
+    const focal = await person("Focal de candidaturas");
+    await addMember(db, city.id, focal.id, "focal_point");
+    const network = await createTestNetwork(db, { name: "Red de Candidaturas" });
+    await addMembership(db, network.id, city.id);
+    const culture = await addBody(db, network.id, { slug: "cultura", kind: "thematic_unit", names: { es: "Cultura", en: "Culture" } });
+    const gender = await addBody(db, network.id, { slug: "genero", kind: "thematic_unit", names: { es: "Género", en: "Gender" } });
+    const term = await addTerm(db, network.id, { label: "2026–2027", startsOn: daysFromToday(40), endsOn: daysFromToday(400) });
+    const [approved] = await db
+      .insert(networkCandidacies)
+      .values({ networkId: network.id, bodyId: culture, termId: term, organizationId: city.id, role: "coordinator", status: "approved" })
+      .returning({ id: networkCandidacies.id });
+    // As decide-candidacy does: the approved candidacy becomes a role from the term's start.
+    await db.insert(networkRoles).values({ networkId: network.id, bodyId: culture, organizationId: city.id, role: "coordinator", termId: term, startsOn: daysFromToday(40), endsOn: daysFromToday(400), candidacyId: approved!.id });
+    await db.insert(networkCandidacies).values({ networkId: network.id, bodyId: gender, termId: term, organizationId: city.id, role: "sub_coordinator", status: "submitted" });
+
+    const p = await getPortfolio(services, await focal.actor(), city.slug, "en");
+    expect(p.comingUp.map((i) => (i.kind === "candidacy" ? [i.kind, i.candidacy.bodySlug, i.candidacy.status] : [i.kind, i.date]))).toEqual([
+      ["role_starts", daysFromToday(40)],
+      ["candidacy", "genero", "submitted"],
+    ]);
+    // Both candidacies stay listed under the network, with their status.
+    expect(p.groups[0]!.networks[0]!.candidacies.map((c) => [c.bodySlug, c.status])).toEqual([
+      ["cultura", "approved"],
+      ["genero", "submitted"],
+    ]);
+    // What the page says of the submitted one: nothing "begins" for the city yet.
+    const t = createTranslator("en", catalogs.en);
+    expect(t("portfolio.coming.candidacy", { network: "Red de Candidaturas", role: "sub_coordinator", body: "Gender", term: "2026–2027", status: "submitted" })).toBe(
+      "Red de Candidaturas: candidacy to sub-coordinate Gender for 2026–2027: awaiting the decision",
+    );
+  });
+
+  it("offers the organization's focal point, not its staff, to record a network not hosted here", async () => {
+    expect((await getPortfolio(services, await world.focal.actor(), world.city.slug, "en")).viewer).toEqual({ canRecordExternal: true });
+    expect((await getPortfolio(services, await world.staff.actor(), world.city.slug, "en")).viewer).toEqual({ canRecordExternal: false });
   });
 
   it("exports one CSV row per network and membership or role, with a header, BOM and the page's language", async () => {

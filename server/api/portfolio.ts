@@ -102,12 +102,20 @@ const comingUp = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("role_ends"), date: date("When"), network: networkRef, role }),
   z.object({ kind: z.literal("role_starts"), date: date("When"), network: networkRef, role }),
   z.object({ kind: z.literal("candidacy_window"), date: date("When the window closes"), network: networkRef, window: candidacyWindow }),
-  z.object({ kind: z.literal("candidacy"), date: date("When the term starts"), network: networkRef, candidacy }),
+  z.object({
+    kind: z.literal("candidacy"),
+    date: date("When the term starts"),
+    network: networkRef,
+    candidacy: candidacy.describe("Awaiting the decision (submitted); an approved candidacy is listed as the role it became (role_starts)"),
+  }),
 ]);
 
 export const portfolioSchema = z
   .object({
     organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    viewer: z
+      .object({ canRecordExternal: z.boolean().describe("The caller is the organization's focal point and may record a network not hosted here (POST /external-networks)") })
+      .describe("What the caller may do from here"),
     asOf: date("The day the portfolio was computed for, UTC"),
     groups: z.array(z.object({ kind: z.enum(networkKinds), networks: z.array(portfolioNetwork) })).describe("Regional, global and thematic networks"),
     alerts: z.array(alert).describe("Memberships inactive or suspended for over 180 days, roles ending within 90 days, units without a person of the organization"),
