@@ -4,7 +4,9 @@ import { removeMember } from "../../modules/organizations/remove-member.ts";
 import { requestToJoin } from "../../modules/organizations/request-to-join.ts";
 import { setActingOrganization } from "../../modules/organizations/set-acting-organization.ts";
 import { verifyOrganization } from "../../modules/organizations/verify-organization.ts";
+import { formatDate } from "../../platform/i18n/format.ts";
 import { CsrfField, ErrorSummary, TextAreaField } from "../components/form.tsx";
+import { roleYears } from "../components/portfolio-view.tsx";
 import { useI18n } from "../i18n.tsx";
 import { actorOf, formError, formFields, orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/organization";
@@ -112,6 +114,37 @@ export default function Organization({ loaderData, actionData }: Route.Component
           </li>
         )}
       </ul>
+      {(o.networks.length > 0 || o.secretariatOf.length > 0) && (
+        <section aria-labelledby="networks-title">
+          <h2 id="networks-title">{t("organization.networks.title")}</h2>
+          <ul className="links">
+            {o.secretariatOf.map((n) => (
+              <li key={`secretariat-${n.slug}`}>
+                {t("organization.networks.secretariatOf")} <Link to={`/${locale}/networks/${n.slug}`}>{n.name}</Link>
+              </li>
+            ))}
+            {o.networks.map((n) => (
+              <li key={n.slug}>
+                <Link to={`/${locale}/networks/${n.slug}`}>{n.name}</Link>
+                {n.since && <span className="muted"> ({t("portfolio.memberSince", { date: formatDate(locale, n.since) })})</span>}
+                {n.roles.length > 0 && (
+                  <ul>
+                    {n.roles.map((r, i) => (
+                      <li key={i}>
+                        {t("organization.networks.role", {
+                          role: t(`portfolio.role.${r.role}`),
+                          body: r.body.text,
+                          period: r.termLabel ?? roleYears(r),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {o.viewer.role && !o.viewer.actingFor && (
         <Form method="post">
           <CsrfField />

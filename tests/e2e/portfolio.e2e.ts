@@ -1,19 +1,21 @@
-// A network's public page (figures, the SVG map with its table alternative, the chart, bodies)
-// in three languages, and a city's portfolio as its focal point sees it: alerts, history, the
-// CSV download and the printable page; an outsider is told it does not exist. The city, its
-// people and its networks are made for this test, written to a copy of the seeded database
-// before the server starts. Every page checked by axe.
+// A network's public page (figures, the SVG map served as an image of its own with its table
+// alternative, the chart, bodies, where the viewer's organization stands) in three languages, an
+// organization's networks on its public page, and a city's portfolio as its focal point sees it:
+// alerts, history, what is coming, the CSV download and the printable page; an outsider is told
+// it does not exist. The city, its people and its networks are made for this test, written to a
+// copy of the seeded database before the server starts. Every page checked by axe.
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addMember, createPerson } from "../../modules/organizations/factories.ts";
-import { networkBodyParticipants } from "../../modules/governance/schema.ts";
+import { networkBodyParticipants, networkCandidacies } from "../../modules/governance/schema.ts";
 import {
   addBody,
   addMembership,
   addRole,
+  addTerm,
   createCityGovernment,
   createOtherOrganization,
   createTestNetwork,
@@ -21,6 +23,7 @@ import {
 } from "../../modules/portfolio/testing.ts";
 import { openDatabase } from "../../platform/db/client.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
+import { formatDate } from "../../platform/i18n/format.ts";
 import { createTranslator } from "../../platform/i18n/translator.ts";
 import { expectAccessible, launchBrowser, openPage, type RunningServer, startServer } from "./harness.ts";
 
@@ -62,6 +65,9 @@ async function prepare(dir: string) {
     await addRole(db, { networkId: network.id, bodyId: culture, organizationId: org.id, role: "coordinator", startsOn: daysFromToday(-300), endsOn: daysFromToday(20) });
     await addRole(db, { networkId: network.id, bodyId: education, organizationId: org.id, role: "member", startsOn: daysFromToday(-30) });
     await db.insert(networkBodyParticipants).values({ bodyId: culture, organizationId: org.id, userId: staff });
+    // The next term's candidacies are open; the city applied to sub-coordinate Education.
+    const next = await addTerm(db, network.id, { label: "2031–2032", startsOn: daysFromToday(21), endsOn: daysFromToday(380), candidaciesOpenOn: daysFromToday(-5), candidaciesCloseOn: daysFromToday(10) });
+    await db.insert(networkCandidacies).values({ networkId: network.id, bodyId: education, termId: next, organizationId: org.id, role: "sub_coordinator", status: "submitted" });
 
     empty = await createTestNetwork(db, { name: "Red Recién Creada", kind: "thematic" });
 
@@ -105,10 +111,24 @@ describe.each(locales)("a network's public page in %s", (locale) => {
     expect(stats).toContain(t("networkPage.figures.memberCities", { count: 1 }));
     expect(stats).toContain(t("networkPage.figures.population", { count: cityPopulation }));
     expect(stats).toContain(t("networkPage.figures.thematicUnits", { count: 2 }));
-    const map = page.locator(".network-map svg[role=img]");
-    expect(await map.locator("title").first().textContent()).toBe(t("networkPage.map.title", { network: "Red Andina de Prueba" }));
-    expect(await map.locator("circle").count()).toBe(1);
+    // The map is an image of its own: loaded, with an alternative that says what it shows and where the table is.
+    const map = page.locator(".network-map img");
+    expect(await map.getAttribute("alt")).toBe(t("networkPage.map.alt", { network: "Red Andina de Prueba", cities: 1, countries: 1 }));
+    await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const svg = await page.context().request.get(`/${locale}/networks/${regional.slug}/map.svg`);
+    expect(svg.status()).toBe(200);
+    expect(svg.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+    expect(svg.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(svg.headers()["cache-control"]).toBe("public, max-age=300");
+    const drawing = await svg.text();
+    expect(drawing).toContain(`<title id="network-map-title">${t("networkPage.map.title", { network: "Red Andina de Prueba" })}</title>`);
+    expect(drawing.match(/<circle /g)).toHaveLength(1);
+    // Asked again with its ETag: not modified, no body.
+    const again = await page.context().request.get(`/${locale}/networks/${regional.slug}/map.svg`, { headers: { "If-None-Match": svg.headers().etag! } });
+    expect(again.status()).toBe(304);
     expect(await page.locator(".bar-chart tbody tr").count()).toBe(1);
+    // An anonymous visitor is offered to apply; the figures speak proper plurals.
+    expect(await page.getByRole("link", { name: t("networkPage.link.join") }).count()).toBe(1);
     // The table alternative lists the city under its country.
     await page.locator(".map-table summary").click();
     const table = page.locator(".map-table table");
@@ -126,15 +146,26 @@ describe.each(locales)("a network's public page in %s", (locale) => {
     await page.goto(`/${locale}/networks/${empty.slug}`);
     expect(await page.locator("main").textContent()).toContain(t("networkPage.map.none"));
     expect(await page.locator(".network-map").count()).toBe(0);
-    expect(await page.locator(".stats").textContent()).toContain(t("networkPage.figures.memberCities", { count: 0 }));
+    const stats = await page.locator(".stats").textContent();
+    expect(stats).toContain(t("networkPage.figures.memberCities", { count: 0 }));
+    // Zero takes the plural in every language ("0 unidades temáticas", not "0 unidade temática").
+    expect(stats).toContain({ es: "0 unidades temáticas", pt: "0 unidades temáticas", en: "0 thematic units" }[locale]);
+    expect(stats).toContain({ es: "0 ciudades miembro", pt: "0 cidades membro", en: "0 member cities" }[locale]);
     await expectAccessible(page);
     await page.context().close();
   });
 
   it("draws the seed network's member cities, one dot per city, counted in the chart and listed in the table", async () => {
     const page = await openPage(browser, server.url);
-    await page.goto(`/${locale}/networks/mercociudades`);
-    const dots = await page.locator(".network-map svg[role=img] circle").count();
+    const response = await page.goto(`/${locale}/networks/mercociudades`);
+    // The page carries the map as an <img> only: no drawing in its HTML nor in its loader data.
+    const html = await response!.text();
+    expect(html).not.toContain("<circle");
+    expect(html).not.toContain("network-map-title");
+    const map = page.locator(".network-map img");
+    await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const drawing = await (await page.context().request.get(`/${locale}/networks/mercociudades/map.svg`)).text();
+    const dots = drawing.match(/<circle /g)!.length;
     expect(dots).toBeGreaterThan(10);
     const counts = (await page.locator(".bar-chart tbody td.number").allTextContents()).map((n) => Number(n.replace(/\D/g, "")));
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(dots);
@@ -142,6 +173,38 @@ describe.each(locales)("a network's public page in %s", (locale) => {
     await page.locator(".map-table summary").click();
     expect(await page.locator(".map-table tbody td li").count()).toBe(counts.reduce((sum, n) => sum + Math.min(n, 60), 0));
     expect(await page.locator(".map-table tbody td p a").count()).toBe(counts.filter((n) => n > 60).length);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
+
+describe("where a city stands, on the network's page and on its own", () => {
+  it.each(locales)("a member's focal point is told the membership instead of being offered to apply, in %s", async (locale) => {
+    const t = createTranslator(locale, catalogs[locale]);
+    const page = await openPage(browser, server.url);
+    await signIn(page, locale, focalEmail);
+    await page.goto(`/${locale}/networks/${regional.slug}`);
+    expect(await page.getByRole("link", { name: t("networkPage.link.join") }).count()).toBe(0);
+    const since = formatDate(locale, "2001-04-01");
+    expect(await page.locator("main").textContent()).toContain(t("networkPage.standing.member", { status: "active", since }));
+    const membership = page.getByRole("link", { name: t("networkPage.standing.seeMembership") });
+    expect(await membership.getAttribute("href")).toMatch(new RegExp(`^/${locale}/networks/${regional.slug}/memberships/[0-9a-f-]{36}$`));
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it.each(locales)("an organization's public page lists its active networks with today's roles, in %s", async (locale) => {
+    const t = createTranslator(locale, catalogs[locale]);
+    const page = await openPage(browser, server.url);
+    await page.goto(`/${locale}/organizations/${city.slug}`);
+    const section = page.locator("section[aria-labelledby=networks-title]");
+    expect(await section.locator("h2").textContent()).toBe(t("organization.networks.title"));
+    const text = await section.textContent();
+    const culture = { es: "Cultura", pt: "Cultura", en: "Culture" }[locale];
+    expect(text).toContain("Red Andina de Prueba");
+    expect(text).toContain(t("organization.networks.role", { role: t("portfolio.role.coordinator"), body: culture, period: `${daysFromToday(-300).slice(0, 4)}–${daysFromToday(20).slice(0, 4)}`.replace(/^(\d{4})–\1$/, "$1") }));
+    // The inactive membership is not a public fact of the page.
+    expect(text).not.toContain("Red Global de Prueba");
     await expectAccessible(page);
     await page.context().close();
   });
@@ -169,6 +232,16 @@ describe("a city's portfolio", () => {
     expect(content).toContain("Tomás Técnico");
     expect(content).toContain(t("portfolio.group.regional", { count: 1 }));
     expect(content).toContain(t("portfolio.group.global", { count: 1 }));
+    // The submitted candidacy is coming up once, awaiting the decision (nothing "begins" yet).
+    const education = { es: "Educación", pt: "Educação", en: "Education" }[locale];
+    const coming = await page.locator(".coming-up").textContent();
+    expect(coming).toContain(t("portfolio.coming.candidacy", { network: "Red Andina de Prueba", role: "sub_coordinator", body: education, term: "2031–2032", status: "submitted" }));
+    // Candidacies are submitted on the unit's page: the open window points to the network's bodies.
+    const apply = page.getByRole("link", { name: t("portfolio.applyToCoordinate", { network: "Red Andina de Prueba" }) });
+    expect(await apply.getAttribute("href")).toBe(`/${locale}/networks/${regional.slug}/bodies`);
+    expect(content).toContain(t("portfolio.applyHow"));
+    // The focal point may record a network not hosted here, to complete the portfolio.
+    expect(await page.getByRole("link", { name: t("portfolio.recordExternal") }).getAttribute("href")).toBe(`/${locale}/networks/new?type=external`);
     await expectAccessible(page);
 
     // The CSV: a header row in the page's language, UTF-8 with BOM, a file name.
