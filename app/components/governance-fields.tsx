@@ -123,3 +123,34 @@ export function CheckField(props: Omit<Common, "hint"> & { defaultChecked?: bool
     </div>
   );
 }
+
+/**
+ * Radio buttons sharing one name in a fieldset, none chosen unless `checked` says which: for a
+ * choice the person must make themselves (a decision). The fieldset carries the id the error
+ * summary links to.
+ */
+export function RadiosField(props: Omit<Common, "label"> & { legend: string; options: Choice[]; checked?: string }) {
+  return (
+    <fieldset id={props.id} tabIndex={-1} aria-describedby={describedBy({ ...props, label: props.legend })}>
+      <legend>{props.legend}</legend>
+      <Notes {...props} label={props.legend} />
+      <ul className="checkboxes radios">
+        {props.options.map((o) => (
+          <li key={o.value}>
+            <input
+              type="radio"
+              id={`${props.id}-${o.value}`}
+              name={props.name}
+              value={o.value}
+              defaultChecked={props.checked === o.value}
+              aria-invalid={props.error ? true : undefined}
+            />
+            <label htmlFor={`${props.id}-${o.value}`} lang={o.lang}>
+              {o.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

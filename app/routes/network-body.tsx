@@ -25,7 +25,7 @@ import type { Route } from "./+types/network-body";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-const doneKinds = ["created", "edited", "seats", "assigned", "ended", "joined", "left", "teamJoined", "teamLeft", "teamAdded", "teamRemoved", "applied", "withdrawn"] as const;
+const doneKinds = ["created", "edited", "seats", "assigned", "alreadyAssigned", "ended", "joined", "alreadyTakesPart", "left", "teamJoined", "teamLeft", "teamAdded", "teamRemoved", "applied", "withdrawn"] as const;
 type Done = (typeof doneKinds)[number];
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
@@ -93,8 +93,8 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         await setCouncilSeats(ctx, actor, slug, bodySlug, { seats });
         return back("seats");
       }
-      case "assign":
-        await assignRole(ctx, actor, slug, {
+      case "assign": {
+        const { created } = await assignRole(ctx, actor, slug, {
           body: bodySlug,
           organization: fields.organization ?? "",
           role: fields.role as never,
@@ -105,13 +105,17 @@ export async function action({ params, request, context }: Route.ActionArgs) {
           note: fields.note,
           sourceUrl: fields.sourceUrl,
         });
-        return back("assigned");
+        // The same role sent again: already recorded, nothing changed.
+        return back(created ? "assigned" : "alreadyAssigned");
+      }
       case "end":
         await endRole(ctx, actor, slug, fields.roleId ?? "", { endsOn: fields.endsOn });
         return back("ended");
-      case "join":
-        await joinUnit(ctx, actor, slug, bodySlug, { organization: fields.organization });
-        return back("joined");
+      case "join": {
+        // An organization already taking part (a coordinator included) is told so: nothing is added.
+        const { joined } = await joinUnit(ctx, actor, slug, bodySlug, { organization: fields.organization });
+        return back(joined ? "joined" : "alreadyTakesPart");
+      }
       case "leave":
         await leaveUnit(ctx, actor, slug, bodySlug, { organization: fields.organization });
         return back("left");
@@ -391,7 +395,7 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
         {org && body.unit && (
           <section aria-labelledby="yours-title">
             <h2 id="yours-title">{t("governance.yours.title", { organization: org.name })}</h2>
-            <p>{org.participates ? t("governance.yours.participates") : t("governance.yours.notParticipating")}</p>
+            <p>{org.participates ? t("governance.yours.participates", { role: org.roles[0] ?? "member" }) : t("governance.yours.notParticipating")}</p>
             {!org.activeMember && <p className="muted">{network.hosted ? t("governance.yours.notActiveMember") : t("governance.yours.notActiveMemberExternal")}</p>}
             {ownHistory.length > 0 && (
               <>
@@ -486,44 +490,53 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
           </section>
         )}
 
-        {viewer.openTerms.length > 0 && org && (
+        {(viewer.openTerms.length > 0 || viewer.liveCandidacies.length > 0) && org && (
           <section aria-labelledby="apply-title">
             <h2 id="apply-title">{t("governance.apply.title")}</h2>
-            <p>{t("governance.apply.intro", { organization: org.name })}</p>
-            <Form method="post" className="stack" noValidate>
-              <CsrfField />
-              <input type="hidden" name="intent" value="apply" />
-              <input type="hidden" name="organization" value={org.slug} />
-              <ChoiceField
-                id="apply-term"
-                name="term"
-                label={t("governance.field.term")}
-                defaultValue={valueFor("apply", "term")}
-                options={viewer.openTerms.map((term) => ({ value: term.id, label: t("governance.apply.termOption", { term: term.label, close: formatDay(locale, term.candidaciesCloseOn) }) }))}
-                error={err("apply", "term")}
-              />
-              <ChoiceField
-                id="apply-role"
-                name="role"
-                label={t("governance.field.role")}
-                defaultValue={valueFor("apply", "role", "coordinator")}
-                options={candidacyRoles.map((r) => ({ value: r, label: t(`governance.role.${r}`) }))}
-                error={err("apply", "role")}
-              />
-              <LongTextField
-                id="apply-statement"
-                name="statement"
-                label={t("governance.field.statement")}
-                hint={t("governance.apply.statementHint")}
-                maxLength={4000}
-                rows={6}
-                defaultValue={valueFor("apply", "statement")}
-                error={err("apply", "statement")}
-              />
-              <div>
-                <button type="submit">{t("governance.apply.submit")}</button>
-              </div>
-            </Form>
+            {/* A live candidacy for a term: said instead of offering a second one. */}
+            {viewer.liveCandidacies.map((c) => (
+              <p key={c.id} className="live-candidacy">
+                {t("governance.apply.live", { organization: org.name, status: c.status, role: c.role, term: c.term.label })}{" "}
+                <Link to={`/${locale}/networks/${network.slug}/candidacies?body=${body.slug}&term=${c.term.id}`}>{t("governance.apply.seeCandidacies")}</Link>
+              </p>
+            ))}
+            {viewer.openTerms.length > 0 && <p>{t("governance.apply.intro", { organization: org.name })}</p>}
+            {viewer.openTerms.length > 0 && (
+              <Form method="post" className="stack" noValidate>
+                <CsrfField />
+                <input type="hidden" name="intent" value="apply" />
+                <input type="hidden" name="organization" value={org.slug} />
+                <ChoiceField
+                  id="apply-term"
+                  name="term"
+                  label={t("governance.field.term")}
+                  defaultValue={valueFor("apply", "term")}
+                  options={viewer.openTerms.map((term) => ({ value: term.id, label: t("governance.apply.termOption", { term: term.label, close: formatDay(locale, term.candidaciesCloseOn) }) }))}
+                  error={err("apply", "term")}
+                />
+                <ChoiceField
+                  id="apply-role"
+                  name="role"
+                  label={t("governance.field.role")}
+                  defaultValue={valueFor("apply", "role", "coordinator")}
+                  options={candidacyRoles.map((r) => ({ value: r, label: t(`governance.role.${r}`) }))}
+                  error={err("apply", "role")}
+                />
+                <LongTextField
+                  id="apply-statement"
+                  name="statement"
+                  label={t("governance.field.statement")}
+                  hint={t("governance.apply.statementHint")}
+                  maxLength={4000}
+                  rows={6}
+                  defaultValue={valueFor("apply", "statement")}
+                  error={err("apply", "statement")}
+                />
+                <div>
+                  <button type="submit">{t("governance.apply.submit")}</button>
+                </div>
+              </Form>
+            )}
           </section>
         )}
 
@@ -606,7 +619,11 @@ export default function NetworkBody({ loaderData, actionData }: Route.ComponentP
                 defaultValue={valueFor("assign", "organization")}
                 options={[
                   ...(viewer.canEndAnyRole ? [{ value: "", label: t("governance.assign.chooseOrganization") }] : []),
-                  ...members.map((m) => ({ value: m.slug, label: m.status === "active" ? m.name : `${m.name} (${t(`governance.membership.${m.status}`)})` })),
+                  // "San Antonio — Valparaíso, Chile": cities of the same name told apart.
+                  ...members.map((m) => {
+                    const label = t("governance.assign.organizationOption", { organization: m.name, place: m.place });
+                    return { value: m.slug, label: m.status === "active" ? label : `${label} (${t(`governance.membership.${m.status}`)})` };
+                  }),
                 ]}
                 error={err("assign", "organization")}
               />

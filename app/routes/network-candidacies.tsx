@@ -5,7 +5,7 @@ import { candidacyStatuses, decidingBodies } from "../../modules/governance/sche
 import { withdrawCandidacy } from "../../modules/governance/withdraw-candidacy.ts";
 import { CsrfField, ErrorSummary } from "../components/form.tsx";
 import { GovernanceNav } from "../components/governance.tsx";
-import { ChoiceField, InputField, LongTextField } from "../components/governance-fields.tsx";
+import { ChoiceField, InputField, LongTextField, RadiosField } from "../components/governance-fields.tsx";
 import { errorLabels, governanceFormError, readForm } from "../governance-forms.ts";
 import { useI18n } from "../i18n.tsx";
 import { orPageError, pageLocale, queryOf, requireActor, services } from "../route-helpers.ts";
@@ -117,11 +117,12 @@ export default function NetworkCandidacies({ loaderData, actionData }: Route.Com
                     <CsrfField />
                     <input type="hidden" name="intent" value="decide" />
                     <input type="hidden" name="candidacyId" value={c.id} />
-                    <ChoiceField
+                    {/* Nothing chosen beforehand: the officer records what was decided. */}
+                    <RadiosField
                       id={`${key}-decision`}
                       name="decision"
-                      label={t("governance.field.decision")}
-                      defaultValue={value("decision", "approve")}
+                      legend={t("governance.field.decision")}
+                      checked={value("decision")}
                       options={[
                         { value: "approve", label: t("governance.decision.approve") },
                         { value: "reject", label: t("governance.decision.reject") },

@@ -92,9 +92,10 @@ export async function asField<T>(field: keyof typeof missing, work: Promise<T>):
  * organization's focal point records its own (the recording organization keeps the bodies and
  * terms, not other organizations' roles); a platform administrator in both. Only a hosted
  * network's secretariat or an administrator gives a source link: from anyone else it is refused
- * on the field.
+ * on the field. The same role (body, organization, role and dates) asked for again is the one
+ * already recorded: `created` false, nothing written.
  */
-export async function assignRole(ctx: ServiceContext, actor: Actor, networkSlug: string, raw: AssignRoleInput): Promise<{ id: string }> {
+export async function assignRole(ctx: ServiceContext, actor: Actor, networkSlug: string, raw: AssignRoleInput): Promise<{ id: string; created: boolean }> {
   requireSignedIn(actor);
   const network = await findNetwork(ctx.db, networkSlug);
   const facts = factsOf(network);
@@ -139,7 +140,7 @@ export async function assignRole(ctx: ServiceContext, actor: Actor, networkSlug:
             details: { networkId: network.id, bodyId: body.id, roleId: id, role: spec.role, startsOn: spec.startsOn, endsOn: spec.endsOn },
           });
         }
-        return { id };
+        return { id, created };
       }),
   );
 }

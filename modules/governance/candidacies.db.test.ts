@@ -117,6 +117,30 @@ describe("submitting a candidacy", () => {
     expect(await candidaciesOf(network.id)).toHaveLength(2);
   });
 
+  it("is not offered again on the unit's page while the organization has a live candidacy for the term: the page says which one instead", async () => {
+    const { network, city, unit, term, officer } = await world();
+    const other = await aTerm(ctx.db, network.id, { startsIn: 500 });
+    const open = async () => (await getBody(ctx, await city.focal.actor(), network.slug, unit.slug, "es")).viewer;
+    expect((await open()).openTerms.map((t) => t.id)).toEqual([term.id, other.id]);
+    expect((await open()).liveCandidacies).toEqual([]);
+    const { id } = await submitCandidacy(ctx, await city.focal.actor(), network.slug, { body: unit.slug, term: term.id, role: "sub_coordinator", statement });
+    // Submitted: that term is no longer offered; the other still is.
+    expect((await open()).openTerms.map((t) => t.id)).toEqual([other.id]);
+    expect((await open()).liveCandidacies).toMatchObject([{ id, status: "submitted", role: "sub_coordinator", term: { id: term.id } }]);
+    // Approved: still live.
+    await decideCandidacy(ctx, await officer.actor(), network.slug, id, { decision: "approve", decidingBody: "council", reference: "Acta 3" });
+    expect((await open()).liveCandidacies).toMatchObject([{ id, status: "approved" }]);
+    expect((await open()).openTerms.map((t) => t.id)).toEqual([other.id]);
+    // Withdrawn or rejected ones leave the term open again.
+    const second = await submitCandidacy(ctx, await city.focal.actor(), network.slug, { body: unit.slug, term: other.id, role: "coordinator", statement });
+    expect((await open()).openTerms).toEqual([]);
+    await withdrawCandidacy(ctx, await city.focal.actor(), network.slug, second.id);
+    expect((await open()).openTerms.map((t) => t.id)).toEqual([other.id]);
+    expect((await open()).liveCandidacies.map((c) => c.id)).toEqual([id]);
+    // Its staff are not offered the form, nor told in its place.
+    expect((await getBody(ctx, await city.staff.actor(), network.slug, unit.slug, "es")).viewer).toMatchObject({ openTerms: [], liveCandidacies: [] });
+  });
+
   it("is withdrawn by the candidate before a decision; then another may be submitted", async () => {
     const { network, city, unit, term, officer } = await world();
     const input = { body: unit.slug, term: term.id, role: "coordinator" as const, statement };

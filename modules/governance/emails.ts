@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localizedText } from "../../platform/i18n/content.ts";
 import { defineEmailTemplate } from "../../platform/mail/templates.ts";
+import { displayName } from "./display.ts";
 import { candidacyRoles } from "./schema.ts";
 
 /** To each focal point of the candidate organization, in their language, when the secretariat records the decision. */
@@ -23,7 +24,7 @@ export const candidacyDecisionEmail = defineEmailTemplate({
   }),
   content: (t, data, { publicUrl, locale }) => {
     const values = {
-      organization: data.organizationName,
+      organization: displayName(data.organizationName),
       network: data.networkName,
       body: localizedText(data.bodyNames, locale, data.bodyNameLanguage),
       term: data.termLabel,

@@ -9,6 +9,7 @@ import { assertUuid, findOrganization } from "../organizations/find-organization
 import { organizations } from "../organizations/schema.ts";
 import type { NetworkRow } from "../networks/find-network.ts";
 import type { NetworkFacts } from "../networks/policy.ts";
+import { displayName } from "./display.ts";
 import { networkBodies, networkCandidacies, networkRoles, networkTerms } from "./schema.ts";
 
 export type BodyRow = typeof networkBodies.$inferSelect;
@@ -78,7 +79,7 @@ export async function findOrganizationRef(db: Database, slug: string): Promise<O
     throw error;
   });
   if (org.mergedIntoId) throw new AppError("invalid", "error.invalid.detail", { organization: ["i18n:governance.validation.organization"] });
-  return { id: org.id, slug: org.slug, name: org.name, countryCode: org.countryCode };
+  return { id: org.id, slug: org.slug, name: displayName(org.name), countryCode: org.countryCode };
 }
 
 /** The organization the actor acts for, or the one named: refused when they are not its member. */
@@ -90,5 +91,5 @@ export async function organizationActedFor(db: Database, actor: Actor, slug: str
     .from(organizations)
     .where(eq(organizations.id, actor.actingOrganizationId));
   if (!org) throw new AppError("invalid", "error.invalid.detail", { organization: ["i18n:governance.validation.actingOrganization"] });
-  return org;
+  return { ...org, name: displayName(org.name) };
 }

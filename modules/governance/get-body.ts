@@ -4,13 +4,14 @@ import type { ServiceContext } from "../../platform/context.ts";
 import { localize, localizedText } from "../../platform/i18n/content.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { users } from "../accounts/schema.ts";
-import { countries } from "../cities/schema.ts";
+import { cities, countries } from "../cities/schema.ts";
 import { findNetwork } from "../networks/find-network.ts";
 import { networkMemberships } from "../networks/schema.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizationMembers, organizations } from "../organizations/schema.ts";
 import { themes } from "../themes/schema.ts";
 import { today } from "./dates.ts";
+import { byRoleThenName, displayName, placeOf, roleOrder } from "./display.ts";
 import { factsOf, networkName } from "./find.ts";
 import { selectCandidacies } from "./list-candidacies.ts";
 import { asHistory } from "./list-role-history.ts";
@@ -19,7 +20,7 @@ import { describeTerm } from "./list-terms.ts";
 import { participatingOrganizations } from "./participation.ts";
 import { governancePolicy } from "./policy.ts";
 import { isUnit, rolesOfBody } from "./rules.ts";
-import { networkBodies, networkBodyParticipants, networkBodySeats, networkCandidacies, networkRoles, networkTerms } from "./schema.ts";
+import { networkBodies, networkBodyParticipants, networkBodySeats, networkCandidacies, networkRoles, networkTerms, type RoleKind } from "./schema.ts";
 
 /**
  * A body as its page shows it: description and themes, seats, current, upcoming and past
@@ -77,7 +78,8 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
   const canSeeTeam = governancePolicy.seeTeam(actor, facts, body, activeParticipating);
   // People who left their organization are no longer in its team (as in the portfolio).
   const team = canSeeTeam
-    ? await ctx.db
+    ? (
+        await ctx.db
         .select({ userId: users.id, name: users.name, position: users.position, organizationSlug: organizations.slug, organizationName: organizations.name, organizationId: organizations.id })
         .from(networkBodyParticipants)
         .innerJoin(users, eq(users.id, networkBodyParticipants.userId))
@@ -86,8 +88,9 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
           organizationMembers,
           and(eq(organizationMembers.organizationId, networkBodyParticipants.organizationId), eq(organizationMembers.userId, networkBodyParticipants.userId)),
         )
-        .where(eq(networkBodyParticipants.bodyId, body.id))
-        .orderBy(asc(organizations.nameNorm), asc(users.name))
+          .where(eq(networkBodyParticipants.bodyId, body.id))
+          .orderBy(asc(organizations.nameNorm), asc(users.name))
+      ).map((p) => ({ ...p, organizationName: displayName(p.organizationName) }))
     : null;
 
   const terms = (await ctx.db.select().from(networkTerms).where(eq(networkTerms.networkId, network.id)).orderBy(asc(networkTerms.startsOn))).map((t) => describeTerm(t, day));
@@ -98,7 +101,12 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
 
   // The viewer's organization: the one they act for.
   const orgId = actor.actingOrganizationId && actor.memberships.has(actor.actingOrganizationId) ? actor.actingOrganizationId : null;
-  const [org] = orgId ? await ctx.db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)) : [];
+  const [org] = orgId
+    ? (await ctx.db.select({ id: organizations.id, slug: organizations.slug, name: organizations.name }).from(organizations).where(eq(organizations.id, orgId))).map((o) => ({
+        ...o,
+        name: displayName(o.name),
+      }))
+    : [];
   const [membership] = org
     ? await ctx.db
         .select({ status: networkMemberships.status })
@@ -109,7 +117,15 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
   const activeMember = membership?.status === "active";
   const admitted = !!membership && !["applicant", "declined"].includes(membership.status);
   const openMembership = org ? currentRows.find((r) => r.organizationId === org.id && r.role === "member" && (r.endsOn === null || r.endsOn > day)) : undefined;
+  // Taking part: any role held there today (a coordination as much as a membership).
   const participates = !!org && participating.includes(org.id);
+  /** The roles the viewer's organization holds there today, coordination first (a membership left today no longer counts). */
+  const ownRoles: RoleKind[] = org
+    ? [...new Set(currentRows.filter((r) => r.organizationId === org.id && (r.role !== "member" || r.endsOn === null || r.endsOn > day)).map((r) => r.role))].sort(
+        (a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b),
+      )
+    : [];
+  const holdsOtherRole = ownRoles.some((r) => r !== "member");
   const focal = !!org && governancePolicy.joinUnit(actor, org.id);
   const inTeam = !!org && !!team?.some((p) => p.userId === actor.userId && p.organizationId === org.id);
   const ownTeamIds = new Set((team ?? []).filter((p) => p.organizationId === org?.id).map((p) => p.userId));
@@ -129,21 +145,39 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
   // network an organization's focal point records and ends its own.
   const writeAny = governancePolicy.writeAnyRole(actor, facts);
   const writeOwn = !!org && !network.hosted && admitted && governancePolicy.writeRole(actor, facts, org.id);
-  const members = writeAny
-    ? await ctx.db
-        .select({ slug: organizations.slug, name: organizations.name, status: networkMemberships.status })
-        .from(networkMemberships)
-        .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
-        .where(and(eq(networkMemberships.networkId, network.id), notInArray(networkMemberships.status, ["applicant", "declined"])))
-        .orderBy(asc(organizations.nameNorm))
-    : writeOwn
-      ? [{ slug: org.slug, name: org.name, status: membership!.status }]
-      : [];
+  // The organizations a role may be recorded for, each with its province and country so that
+  // cities of the same name (San Antonio, Salto, San Juan…) can be told apart.
+  const members = (
+    writeAny || writeOwn
+      ? await ctx.db
+          .select({ slug: organizations.slug, name: organizations.name, status: networkMemberships.status, admin1Name: cities.admin1Name, countryName: countries.name })
+          .from(networkMemberships)
+          .innerJoin(organizations, eq(organizations.id, networkMemberships.organizationId))
+          .innerJoin(countries, eq(countries.code, organizations.countryCode))
+          .leftJoin(cities, eq(cities.id, organizations.cityId))
+          .where(
+            and(
+              eq(networkMemberships.networkId, network.id),
+              notInArray(networkMemberships.status, ["applicant", "declined"]),
+              writeAny ? undefined : eq(organizations.id, org!.id),
+            ),
+          )
+          .orderBy(asc(organizations.nameNorm), asc(cities.admin1Name))
+      : []
+  ).map((m) => ({ slug: m.slug, name: displayName(m.name), status: m.status, place: placeOf(m.admin1Name, localizedText(m.countryName, locale, "en")) }));
 
   const name = localize(body.names, locale, body.nameLanguage);
-  const upcoming = roles.filter((r) => r.holding === "upcoming");
+  const order = byRoleThenName(locale);
+  const upcoming = roles.filter((r) => r.holding === "upcoming").sort((a, b) => a.startsOn.localeCompare(b.startsOn) || order(a, b));
   const past = roles.filter((r) => r.holding === "past").sort((a, b) => (b.endsOn ?? "").localeCompare(a.endsOn ?? "") || b.startsOn.localeCompare(a.startsOn));
-  const current = roles.filter((r) => r.holding === "current");
+  // Coordinators first, then sub-coordinators, then members, each by name (as on the network's page).
+  const current = roles.filter((r) => r.holding === "current").sort(order);
+  // A unit's members: organizations taking part only as members (one that also coordinates is listed as such).
+  const coordinating = new Set(current.filter((r) => r.role !== "member").map((r) => r.organization.slug));
+  const participants = unit ? current.filter((r) => r.role === "member" && !coordinating.has(r.organization.slug)) : [];
+  // Candidacies still alive (submitted or approved) for a term: no second one is offered for it.
+  const liveCandidacies = ownCandidacies.filter((c) => c.status === "submitted" || c.status === "approved");
+  const mayApply = unit && body.active && focal && activeMember && governancePolicy.submitCandidacy(actor, facts, org!.id);
   return {
     network: { slug: network.slug, name: networkName(network, locale), hosted: network.hosted },
     body: {
@@ -165,7 +199,7 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
     },
     seats,
     current: unit ? current.filter((r) => r.role !== "member") : current,
-    participants: unit ? current.filter((r) => r.role === "member") : [],
+    participants,
     upcoming,
     history: asHistory(past),
     team: team ? byOrganization(team) : null,
@@ -183,15 +217,20 @@ export async function getBody(ctx: ServiceContext, actor: Actor, networkSlug: st
       canDocument: governancePolicy.documentRole(actor, facts),
       canEditDescription: governancePolicy.editDescription(actor, facts, body),
       coordinates: governancePolicy.coordinate(actor, body),
-      organization: org ? { ...org, activeMember, participates, focalPoint: focal } : null,
-      canJoinUnit: unit && body.active && focal && activeMember && !openMembership,
-      canLeaveUnit: unit && focal && !!openMembership,
+      organization: org ? { ...org, activeMember, participates, roles: ownRoles, focalPoint: focal } : null,
+      /** Not to an organization already taking part (a coordinator takes part without a member role). */
+      canJoinUnit: unit && body.active && focal && activeMember && !participates,
+      /** Ends a membership; a coordination is ended by whoever records roles, not by leaving. */
+      canLeaveUnit: unit && focal && !!openMembership && !holdsOtherRole,
       inTeam,
       canJoinTeam: unit && !!org && participates && activeMember && !inTeam && governancePolicy.manageTeam(actor, org.id, actor.userId ?? ""),
       canLeaveTeam: inTeam,
       canManageTeam: unit && focal && participates && activeMember,
       teamCandidates,
-      openTerms: unit && body.active && focal && activeMember && governancePolicy.submitCandidacy(actor, facts, org!.id) ? terms.filter((t) => t.windowOpen) : [],
+      /** Terms the organization may apply for: open to candidacies, without a live candidacy of its own for this unit. */
+      openTerms: mayApply ? terms.filter((t) => t.windowOpen && !liveCandidacies.some((c) => c.term.id === t.id)) : [],
+      /** Its live candidacies for terms open to candidacies: told instead of offering a second application. */
+      liveCandidacies: mayApply ? liveCandidacies.filter((c) => terms.some((t) => t.id === c.term.id && t.windowOpen)) : [],
       ownCandidacies,
     },
   };

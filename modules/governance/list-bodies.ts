@@ -6,9 +6,11 @@ import type { Locale } from "../../platform/i18n/locales.ts";
 import { findNetwork } from "../networks/find-network.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { themes } from "../themes/schema.ts";
+import { byRoleThenName } from "./display.ts";
 import { factsOf, networkName } from "./find.ts";
 import { holdingCondition, type RoleView, selectRoles } from "./list-roles.ts";
 import { governancePolicy } from "./policy.ts";
+import { isUnit } from "./rules.ts";
 import { type BodyKind, bodyKinds, networkBodies, networkRoles } from "./schema.ts";
 
 export interface BodySummary {
@@ -34,8 +36,14 @@ export async function listBodies(ctx: ServiceContext, actor: Actor, networkSlug:
   const themeRows = themeIds.length ? await ctx.db.select({ id: themes.id, name: themes.name }).from(themes).where(inArray(themes.id, themeIds)) : [];
   const themeName = new Map(themeRows.map((t) => [t.id, localizedText(t.name, locale, "en")]));
   const current = await selectRoles(ctx.db, and(eq(networkRoles.networkId, network.id), holdingCondition("current")), locale);
+  // Coordinators before sub-coordinators before members, then by name (as on the network's page).
+  const order = byRoleThenName(locale);
   const summaries: BodySummary[] = bodies.map((b) => {
     const held = current.filter((r) => r.body.slug === b.slug);
+    // A unit lists who coordinates it and counts its members; other bodies list everyone.
+    const holders = isUnit(b) ? held.filter((r) => r.role !== "member") : held;
+    // An organization that coordinates the unit and also holds a member role there is counted once, as a holder.
+    const coordinating = new Set(held.filter((r) => r.role !== "member").map((r) => r.organization.slug));
     const name = localize(b.names, locale, b.nameLanguage);
     return {
       slug: b.slug,
@@ -44,8 +52,8 @@ export async function listBodies(ctx: ServiceContext, actor: Actor, networkSlug:
       nameLanguage: name?.language ?? locale,
       active: b.active,
       themes: b.themeIds.filter((id) => themeName.has(id)).map((id) => ({ id, name: themeName.get(id)! })),
-      holders: held.filter((r) => r.role !== "member" || (b.kind === "executive_direction" || b.kind === "secretariat")),
-      memberCount: held.filter((r) => r.role === "member").length,
+      holders: holders.sort(order),
+      memberCount: new Set(held.filter((r) => r.role === "member" && !coordinating.has(r.organization.slug)).map((r) => r.organization.slug)).size,
     };
   });
   return {

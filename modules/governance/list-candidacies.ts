@@ -10,6 +10,7 @@ import { findNetwork } from "../networks/find-network.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
 import { today } from "./dates.ts";
+import { displayName } from "./display.ts";
 import { factsOf, networkName } from "./find.ts";
 import { listCandidaciesInput, type ListCandidaciesInput } from "./inputs.ts";
 import { describeTerm, type Term } from "./list-terms.ts";
@@ -56,7 +57,7 @@ export async function selectCandidacies(db: Database, where: SQL | undefined, lo
     id: r.c.id,
     body: { slug: r.bodySlug, name: localizedText(r.bodyNames, locale, r.bodyNameLanguage) },
     term: { id: r.c.termId, label: r.termLabel, startsOn: r.termStartsOn, endsOn: r.termEndsOn },
-    organization: { id: r.c.organizationId, slug: r.organizationSlug, name: r.organizationName },
+    organization: { id: r.c.organizationId, slug: r.organizationSlug, name: displayName(r.organizationName) },
     role: r.c.role,
     statement: r.c.statement,
     status: r.c.status,

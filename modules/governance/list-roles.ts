@@ -10,6 +10,7 @@ import { findNetwork } from "../networks/find-network.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
 import { type Holding, holdingOn, today } from "./dates.ts";
+import { displayName } from "./display.ts";
 import { factsOf } from "./find.ts";
 import { listRolesInput, type ListRolesInput } from "./inputs.ts";
 import { governancePolicy } from "./policy.ts";
@@ -63,7 +64,7 @@ export async function selectRoles(db: Database, where: SQL | undefined, locale: 
     id: r.id,
     role: r.role,
     body: { slug: r.bodySlug, name: localizedText(r.bodyNames, locale, r.bodyNameLanguage), kind: r.bodyKind },
-    organization: { slug: r.organizationSlug, name: r.organizationName },
+    organization: { slug: r.organizationSlug, name: displayName(r.organizationName) },
     term: r.termId ? { id: r.termId, label: r.termLabel! } : null,
     startsOn: r.startsOn,
     endsOn: r.endsOn,

@@ -1,9 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/schema.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
+import { cities, countries } from "../cities/schema.ts";
 import { anonymousActor } from "../organizations/actor.ts";
+import { createOrganizationRecord } from "../organizations/factories.ts";
 import { assignRole, guardCoordination } from "./assign-role.ts";
 import { createBody } from "./create-body.ts";
 import { createTerm } from "./create-term.ts";
@@ -91,6 +93,68 @@ describe("bodies", () => {
   });
 });
 
+describe("holders and organizations as the pages show them", () => {
+  it("lists holders coordinators first, then sub-coordinators, then members, each by name — on the bodies page and the body's", async () => {
+    const { network, officer } = await world();
+    const actor = await officer.actor();
+    const unit = await aBody(ctx.db, network.id);
+    const direction = await aBody(ctx.db, network.id, { kind: "executive_direction", names: { es: "Dirección" } });
+    const [alfa, beta, zeta] = [await aMemberCity(ctx.db, network.id, { name: "Alfa" }), await aMemberCity(ctx.db, network.id, { name: "Beta" }), await aMemberCity(ctx.db, network.id, { name: "Zeta" })];
+    // Recorded in another order, with the coordinator starting last.
+    await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: beta.org.slug, role: "sub_coordinator", startsOn: addDays(day, -90) });
+    await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: alfa.org.slug, role: "sub_coordinator", startsOn: addDays(day, -60) });
+    await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: zeta.org.slug, role: "coordinator", startsOn: addDays(day, -1) });
+    for (const [city, offset] of [[zeta, -90], [alfa, -10]] as const) {
+      await assignRole(ctx, actor, network.slug, { body: direction.slug, organization: city.org.slug, role: "member", startsOn: addDays(day, offset) });
+    }
+    const expected = [
+      [zeta.org.slug, "coordinator"],
+      [alfa.org.slug, "sub_coordinator"],
+      [beta.org.slug, "sub_coordinator"],
+    ];
+    const list = await listBodies(ctx, anonymousActor, network.slug, "es");
+    const listed = (slug: string) => list.groups.flatMap((g) => g.bodies).find((b) => b.slug === slug)!;
+    expect(listed(unit.slug).holders.map((h) => [h.organization.slug, h.role])).toEqual(expected);
+    expect(listed(direction.slug).holders.map((h) => h.organization.slug)).toEqual([alfa.org.slug, zeta.org.slug]);
+    const page = await getBody(ctx, anonymousActor, network.slug, unit.slug, "es");
+    expect(page.current.map((h) => [h.organization.slug, h.role])).toEqual(expected);
+  });
+
+  it("tells apart cities of the same name in the organization picker (province and country in the reader's language) and shows names without invisible direction marks", async () => {
+    const { network, officer } = await world();
+    const twins = await ctx.db
+      .select({ id: cities.id, name: cities.name, admin1Name: cities.admin1Name, countryCode: cities.countryCode })
+      .from(cities)
+      .where(and(eq(cities.name, "San Antonio"), isNotNull(cities.admin1Name)))
+      .orderBy(desc(cities.population))
+      .limit(2);
+    expect(twins).toHaveLength(2);
+    const orgs: { id: string; slug: string }[] = [];
+    for (const twin of twins) {
+      const org = await createOrganizationRecord(ctx.db, { name: "San Antonio", slug: `san-antonio-${twin.id}`, kind: "civil_society", countryCode: twin.countryCode, cityId: twin.id });
+      await aMembership(ctx.db, network.id, org.id);
+      orgs.push(org);
+    }
+    // A name from the reference data with a left-to-right mark at its end.
+    const marked = await createOrganizationRecord(ctx.db, { name: "Gualeguaych\u00fa\u200E", slug: `gualeguaychu-${Date.now()}`, kind: "civil_society", countryCode: "AR" });
+    await aMembership(ctx.db, network.id, marked.id);
+    const unit = await aBody(ctx.db, network.id);
+    const page = await getBody(ctx, await officer.actor(), network.slug, unit.slug, "pt");
+    const countryNames = await ctx.db.select({ code: countries.code, name: countries.name }).from(countries).where(inArray(countries.code, [...twins.map((t) => t.countryCode), "AR"]));
+    const countryIn = (code: string) => countryNames.find((c) => c.code === code)!.name.pt!;
+    for (const [i, twin] of twins.entries()) {
+      expect(page.members.find((m) => m.slug === orgs[i]!.slug)).toEqual({ slug: orgs[i]!.slug, name: "San Antonio", status: "active", place: `${twin.admin1Name}, ${countryIn(twin.countryCode)}` });
+    }
+    expect(new Set(page.members.filter((m) => m.name === "San Antonio").map((m) => m.place)).size).toBe(2);
+    expect(page.members.find((m) => m.slug === marked.slug)).toMatchObject({ name: "Gualeguaychú", place: countryIn("AR") });
+    // Its roles, and the messages that name it, carry no marks either.
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: marked.slug, role: "member", startsOn: day });
+    expect((await getBody(ctx, anonymousActor, network.slug, unit.slug, "es")).participants.map((r) => r.organization.name)).toEqual(["Gualeguaychú"]);
+    const twice = await refusal(assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: marked.slug, role: "member", startsOn: addDays(day, 1) }));
+    expect(describeRuleViolation(twice as RuleViolation, "es")).toMatch(/^Gualeguaychú ya tiene ese rol/);
+  });
+});
+
 describe("terms", () => {
   it("are created with their candidacy window; overlapping terms and bad windows are refused naming the field, changing nothing", async () => {
     const { network, officer } = await world();
@@ -129,8 +193,8 @@ describe("the rules of roles", () => {
     const body = await aBody(ctx.db, network.id);
     const term = await aTerm(ctx.db, network.id, { startsIn: -30 });
     const { id } = await assignRole(ctx, await officer.actor(), network.slug, { body: body.slug, organization: city.org.slug, role: "coordinator", term: term.id });
-    // The same form sent twice assigns it once.
-    expect(await assignRole(ctx, await officer.actor(), network.slug, { body: body.slug, organization: city.org.slug, role: "coordinator", term: term.id })).toEqual({ id });
+    // The same form sent twice assigns it once: the second time it was already recorded.
+    expect(await assignRole(ctx, await officer.actor(), network.slug, { body: body.slug, organization: city.org.slug, role: "coordinator", term: term.id })).toEqual({ id, created: false });
     const [role] = await rolesOf(network.id);
     expect(role).toMatchObject({ startsOn: term.startsOn, endsOn: term.endsOn, termId: term.id });
     const current = await listRoles(ctx, anonymousActor, network.slug, { when: "current" }, "es");
@@ -244,6 +308,11 @@ describe("the rules of roles", () => {
     await assignRole(ctx, actor, network.slug, { body: presidency.slug, organization: other.org.slug, role: "president", startsOn: "2026-01-01", endsOn: "2026-12-31" });
     const unit = await aBody(ctx.db, network.id);
     await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-01-01" });
+    // The same role again (same body, organization, role and dates): the one recorded, nothing written.
+    const rows = await rolesOf(network.id);
+    const recorded = rows.find((r) => r.bodyId === unit.id)!;
+    expect(await assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-01-01" })).toEqual({ id: recorded.id, created: false });
+    expect(await rolesOf(network.id)).toEqual(rows);
     const twice = await brokenRule(network.id, () => assignRole(ctx, actor, network.slug, { body: unit.slug, organization: city.org.slug, role: "member", startsOn: "2025-06-01" }));
     expect(twice).toMatchObject({ rule: "governance.rule.duplicateRole", values: { from: "2025-01-01", to: "none" } });
   });

@@ -16,6 +16,7 @@ import type { NetworkRow } from "../networks/find-network.ts";
 import { networkMemberships } from "../networks/schema.ts";
 import { organizations } from "../organizations/schema.ts";
 import { firstExcess } from "./dates.ts";
+import { displayName } from "./display.ts";
 import type { BodyRow, OrganizationRef, TermRow } from "./find.ts";
 import { type BodyKind, coordinationRoles, networkBodySeats, networkRoles, networkTerms, type RoleKind } from "./schema.ts";
 
@@ -59,7 +60,8 @@ export function describeRuleViolation(error: RuleViolation, locale: Locale): str
   const values = Object.fromEntries(
     Object.entries(error.values).map(([k, v]) => [
       k,
-      typeof v === "object" ? localizedText(v, locale) : typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(locale, v) : v,
+      // Names (organizations, countries) shown without invisible direction marks.
+      typeof v === "object" ? localizedText(v, locale) : typeof v === "string" ? (/^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(locale, v) : displayName(v)) : v,
     ]),
   );
   return t(error.rule, values);

@@ -11,6 +11,7 @@ import { endRole } from "./end-role.ts";
 import { getBody } from "./get-body.ts";
 import { joinUnit } from "./join-unit.ts";
 import { leaveUnit } from "./leave-unit.ts";
+import { listBodies } from "./list-bodies.ts";
 import { listCandidacies } from "./list-candidacies.ts";
 import { removeTeamMember } from "./remove-team-member.ts";
 import { networkBodies, networkBodyParticipants, networkRoles } from "./schema.ts";
@@ -72,6 +73,53 @@ describe("taking part in a unit", () => {
     const council = await aBody(ctx.db, network.id, { kind: "council" });
     expect((await refusal(joinUnit(ctx, await city.focal.actor(), network.slug, council.slug))).rule).toBe("governance.rule.notUnit");
     expect((await refusal(joinUnit(ctx, anonymousActor, network.slug, unit.slug))).code).toBe("unauthorized");
+  });
+});
+
+describe("an organization holding a coordination of a unit", () => {
+  it("already takes part: joining is not offered and answers so, writing no member role; it adds its people to the team and sees it", async () => {
+    const { network, officer, unit } = await world();
+    const coordinator = await aMemberCity(ctx.db, network.id, { name: "Buenos Aires" });
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: coordinator.org.slug, role: "coordinator", startsOn: addDays(day, -30) });
+    const focal = await coordinator.focal.actor();
+    const page = await getBody(ctx, focal, network.slug, unit.slug, "es");
+    expect(page.viewer.organization).toMatchObject({ participates: true, roles: ["coordinator"] });
+    expect(page.viewer).toMatchObject({ canJoinUnit: false, canLeaveUnit: false, canJoinTeam: true, canManageTeam: true });
+    // Joining (by the API or a form sent twice) answers that it already takes part, and writes nothing.
+    expect(await joinUnit(ctx, focal, network.slug, unit.slug)).toEqual({ joined: false, roles: ["coordinator"] });
+    expect(await joinUnit(ctx, focal, network.slug, unit.slug)).toEqual({ joined: false, roles: ["coordinator"] });
+    expect((await memberRoles(unit.id, coordinator.org.id)).map((r) => r.role)).toEqual(["coordinator"]);
+    // Taking part, its people join the team and see it.
+    await addTeamMember(ctx, await coordinator.staff.actor(), network.slug, unit.slug, coordinator.staff.id);
+    expect((await getBody(ctx, await coordinator.staff.actor(), network.slug, unit.slug, "es")).team).toMatchObject([{ organization: { slug: coordinator.org.slug } }]);
+    // A sub-coordinator likewise.
+    const sub = await aMemberCity(ctx.db, network.id, { name: "Salto" });
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: sub.org.slug, role: "sub_coordinator", startsOn: day });
+    expect(await joinUnit(ctx, await sub.focal.actor(), network.slug, unit.slug)).toEqual({ joined: false, roles: ["sub_coordinator"] });
+    expect((await getBody(ctx, await sub.focal.actor(), network.slug, unit.slug, "es")).viewer).toMatchObject({ canJoinUnit: false, organization: { participates: true, roles: ["sub_coordinator"] } });
+    expect((await memberRoles(unit.id, sub.org.id)).map((r) => r.role)).toEqual(["sub_coordinator"]);
+  });
+
+  it("a member joining answers joined once, then that it already takes part", async () => {
+    const { network, city, unit } = await world();
+    expect(await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug)).toEqual({ joined: true, roles: ["member"] });
+    expect(await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug)).toEqual({ joined: false, roles: ["member"] });
+    expect(await memberRoles(unit.id, city.org.id)).toHaveLength(1);
+  });
+
+  it("recorded also as a member (before joining was refused to it) is listed once, as its coordinator, and does not leave by that membership", async () => {
+    const { network, officer, city, unit } = await world();
+    const coordinator = await aMemberCity(ctx.db, network.id, { name: "Buenos Aires" });
+    await assignRole(ctx, await officer.actor(), network.slug, { body: unit.slug, organization: coordinator.org.slug, role: "coordinator", startsOn: addDays(day, -30) });
+    await ctx.db.insert(networkRoles).values({ networkId: network.id, bodyId: unit.id, organizationId: coordinator.org.id, role: "member", startsOn: addDays(day, -5) });
+    await joinUnit(ctx, await city.focal.actor(), network.slug, unit.slug);
+    const page = await getBody(ctx, await coordinator.focal.actor(), network.slug, unit.slug, "es");
+    expect(page.current.map((r) => [r.organization.slug, r.role])).toEqual([[coordinator.org.slug, "coordinator"]]);
+    expect(page.participants.map((r) => r.organization.slug)).toEqual([city.org.slug]);
+    expect(page.viewer).toMatchObject({ canJoinUnit: false, canLeaveUnit: false, organization: { roles: ["coordinator", "member"] } });
+    const listed = (await listBodies(ctx, anonymousActor, network.slug, "es")).groups[0]!.bodies.find((b) => b.slug === unit.slug)!;
+    expect(listed.holders.map((h) => h.organization.slug)).toEqual([coordinator.org.slug]);
+    expect(listed.memberCount).toBe(1);
   });
 });
 

@@ -89,13 +89,32 @@ describe("/api/v1 network governance", () => {
     expect(kind.status).toBe(400);
     expect((await kind.json()).errors).toEqual([{ field: "role", message: "does not fit this body: a unit, group or commission has a coordinator, sub-coordinators and members" }]);
 
-    // Joining the unit and its team; the team is not public.
-    expect((await call(focal, "POST", `/networks/${network.slug}/bodies/culture/participation`)).status).toBe(204);
+    // Joining the unit and its team; the team is not public. Joining again: it already takes part.
+    const joined = await call(focal, "POST", `/networks/${network.slug}/bodies/culture/participation`);
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toEqual({ joined: true, roles: ["member"] });
+    expect(await (await call(focal, "POST", `/networks/${network.slug}/bodies/culture/participation`)).json()).toEqual({ joined: false, roles: ["member"] });
     expect((await call(focal, "POST", `/networks/${network.slug}/bodies/culture/team/${city.focal.id}`)).status).toBe(204);
     expect((await (await call(null, "GET", `/networks/${network.slug}/bodies/culture`)).json()).team).toBeNull();
     const seen = await (await call(focal, "GET", `/networks/${network.slug}/bodies/culture`)).json();
     expect(seen.team).toMatchObject([{ organization: { slug: city.org.slug }, people: [{ userId: city.focal.id }] }]);
     expect(seen.participants).toMatchObject([{ organization: { slug: city.org.slug }, role: "member" }]);
+
+    // A city coordinating a unit already takes part in it: no member role is added.
+    const coordinator = await aMemberCity(services.db, network.id, { name: "Buenos Aires" });
+    await aBody(services.db, network.id, { slug: "planning", names: { es: "Planificación", pt: "Planejamento", en: "Planning" } });
+    const assigned = await call(secretariat, "POST", `/networks/${network.slug}/roles`, { body: "planning", organization: coordinator.org.slug, role: "coordinator", startsOn: day, endsOn: addDays(day, 200) });
+    expect(assigned.status).toBe(201);
+    const { id: coordinationId } = await assigned.json();
+    // The same role again: already recorded (200), the same id, nothing written.
+    const repeated = await call(secretariat, "POST", `/networks/${network.slug}/roles`, { body: "planning", organization: coordinator.org.slug, role: "coordinator", startsOn: day, endsOn: addDays(day, 200) });
+    expect(repeated.status).toBe(200);
+    expect(await repeated.json()).toEqual({ id: coordinationId, created: false });
+    const already = await call(await tokenOf(coordinator.focal), "POST", `/networks/${network.slug}/bodies/planning/participation`);
+    expect(already.status).toBe(200);
+    expect(await already.json()).toEqual({ joined: false, roles: ["coordinator"] });
+    const planning = await (await call(null, "GET", `/networks/${network.slug}/roles?body=planning`)).json();
+    expect(planning.items.map((r: { role: string }) => r.role)).toEqual(["coordinator"]);
   });
 
   it("in an external network: the recording organization records no other organization's roles and nobody but an administrator gives a source link", async () => {

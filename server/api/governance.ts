@@ -115,8 +115,8 @@ const bodiesSchema = z
             nameLanguage: z.string(),
             active: z.boolean(),
             themes: z.array(z.object({ id: z.string(), name: z.string() })),
-            holders: z.array(roleSchema).describe("Roles held today (plain members of units are counted instead)"),
-            memberCount: z.number().int().describe("Organizations taking part as members today"),
+            holders: z.array(roleSchema).describe("Roles held today, coordinators first, then sub-coordinators and members, each by name (plain members of units are counted instead)"),
+            memberCount: z.number().int().describe("Organizations taking part as members today (not counting those that coordinate the unit)"),
           }),
         ),
       }),
@@ -148,8 +148,8 @@ const bodySchema = z
       unit: z.boolean().describe("A unit, working group or commission: organizations join it and apply to coordinate it"),
     }),
     seats: z.array(z.object({ countryCode: z.string(), country: z.string(), seats: z.number().int(), taken: z.number().int() })).nullable().describe("A council's seats per country"),
-    current: z.array(roleSchema),
-    participants: z.array(roleSchema).describe("Organizations taking part in a unit as members"),
+    current: z.array(roleSchema).describe("Roles held today: coordinators first, then sub-coordinators (and members, in bodies other than units), each by name"),
+    participants: z.array(roleSchema).describe("Organizations taking part in a unit only as members (one that coordinates it is listed in current), by name"),
     upcoming: z.array(roleSchema).describe("Roles starting later, such as approved candidacies for the next term"),
     history: z.array(historySchema),
     team: z
@@ -163,7 +163,7 @@ const bodySchema = z
       canAssign: z.boolean().describe("Records roles: any organization's (a hosted network's secretariat, an administrator) or, in an external network, its own organization's"),
       canEditDescription: z.boolean(),
       coordinates: z.boolean(),
-      canJoinUnit: z.boolean(),
+      canJoinUnit: z.boolean().describe("False for an organization already taking part (as a member, coordinator or sub-coordinator)"),
       canLeaveUnit: z.boolean(),
       canJoinTeam: z.boolean(),
       canLeaveTeam: z.boolean(),
@@ -174,6 +174,13 @@ const bodySchema = z
 const slugParams = z.object({ slug: z.string().max(100).describe("The network's slug") });
 const bodyParams = slugParams.extend({ bodySlug: z.string().max(100).describe("The body's slug within the network") });
 const idSchema = z.object({ id: z.string() });
+const assignedSchema = z.object({ id: z.string(), created: z.boolean().describe("False when the same role was already recorded (nothing written)") }).meta({ id: "AssignedRole" });
+const joinedSchema = z
+  .object({
+    joined: z.boolean().describe("False when the organization already took part in the unit — as a member, coordinator or sub-coordinator — and nothing changed"),
+    roles: z.array(z.enum(roleKinds)).describe("The roles it holds in the unit today, coordination first"),
+  })
+  .meta({ id: "UnitParticipation" });
 const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({ content: { "application/json": { schema } }, required });
 
 /** Runs a use case; a broken governance rule becomes a problem whose message says what is in the way, in the request's language. */
@@ -343,9 +350,18 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
       tags,
       security: bearer,
       request: { params: slugParams, body: jsonBody(assignRoleInput) },
-      responses: { 201: json(idSchema, "The role"), 400: problemResponse("Invalid input or a rule broken"), 409: problemResponse("Conflicts with a role already recorded"), ...authResponses },
+      responses: {
+        201: json(assignedSchema, "The role, recorded now"),
+        200: json(assignedSchema, "The same role (body, organization, role and dates) was already recorded: nothing changed"),
+        400: problemResponse("Invalid input or a rule broken"),
+        409: problemResponse("Conflicts with a role already recorded"),
+        ...authResponses,
+      },
     }),
-    async (c) => c.json(await governed(c, assignRole(services, c.get("actor"), c.req.valid("param").slug, c.req.valid("json"))), 201),
+    async (c) => {
+      const role = await governed(c, assignRole(services, c.get("actor"), c.req.valid("param").slug, c.req.valid("json")));
+      return role.created ? c.json(role, 201) : c.json(role, 200);
+    },
   );
 
   api.openapi(
@@ -438,29 +454,43 @@ export function registerGovernanceRoutes(api: OpenAPIHono<ApiEnv>, services: App
     },
   );
 
-  for (const method of ["post", "delete"] as const) {
-    api.openapi(
-      createRoute({
-        method,
-        path: "/networks/{slug}/bodies/{bodySlug}/participation",
-        summary: method === "post" ? "Join a unit" : "Leave a unit",
-        description:
-          method === "post"
-            ? "An organization that is an active member of the network, hosted or external (its focal point), takes part in a unit from today. Joining again changes nothing."
-            : "The organization's member role in the unit ends today; its people leave the unit's team.",
-        tags,
-        security: bearer,
-        request: { params: bodyParams, body: jsonBody(participationInput, false) },
-        responses: { 204: { description: method === "post" ? "Joined" : "Left" }, 400: problemResponse("Invalid input or a rule broken"), ...authResponses },
-      }),
-      async (c) => {
-        const { slug, bodySlug: body } = c.req.valid("param");
-        const input = c.req.valid("json") ?? {};
-        await governed(c, (method === "post" ? joinUnit : leaveUnit)(services, c.get("actor"), slug, body, input));
-        return c.body(null, 204);
-      },
-    );
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/networks/{slug}/bodies/{bodySlug}/participation",
+      summary: "Join a unit",
+      description:
+        "An organization that is an active member of the network, hosted or external (its focal point), takes part in a unit from today. One already taking part — a member, or its coordinator or sub-coordinator — is told so (`joined` false) and nothing changes: no member role is added to a coordination.",
+      tags,
+      security: bearer,
+      request: { params: bodyParams, body: jsonBody(participationInput, false) },
+      responses: { 200: json(joinedSchema, "Joined, or already taking part"), 400: problemResponse("Invalid input or a rule broken"), ...authResponses },
+    }),
+    async (c) => {
+      const { slug, bodySlug: body } = c.req.valid("param");
+      return c.json(await governed(c, joinUnit(services, c.get("actor"), slug, body, c.req.valid("json") ?? {})), 200);
+    },
+  );
 
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/networks/{slug}/bodies/{bodySlug}/participation",
+      summary: "Leave a unit",
+      description: "The organization's member role in the unit ends today; unless it holds another role there (a coordination), its people leave the unit's team. A coordination is ended as a role (POST /networks/{slug}/roles/{roleId}/end).",
+      tags,
+      security: bearer,
+      request: { params: bodyParams, body: jsonBody(participationInput, false) },
+      responses: { 204: { description: "Left" }, 400: problemResponse("Invalid input or a rule broken"), ...authResponses },
+    }),
+    async (c) => {
+      const { slug, bodySlug: body } = c.req.valid("param");
+      await governed(c, leaveUnit(services, c.get("actor"), slug, body, c.req.valid("json") ?? {}));
+      return c.body(null, 204);
+    },
+  );
+
+  for (const method of ["post", "delete"] as const) {
     api.openapi(
       createRoute({
         method,

@@ -8,7 +8,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, desc, eq, gte, lt, notExists } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, notExists } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cities } from "../../modules/cities/schema.ts";
@@ -26,7 +26,7 @@ import { expectAccessible, launchBrowser, openPage, type RunningServer, startSer
 const scratch = mkdtempSync(join(tmpdir(), "pares-governance-"));
 const officer = "secretaria@mercociudades.example";
 const focal = { email: "focal.gobernanza@ciudad.test", password: "una frase larga para la ciudad", name: "Paula Rocha" };
-let city = { name: "", slug: "" };
+let city = { name: "", slug: "", province: "" };
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let server: RunningServer;
 let browser: Browser;
@@ -46,12 +46,13 @@ beforeAll(async () => {
   const handle = await openDatabase({ dir });
   const db = handle.db;
   const [place] = await db
-    .select({ id: cities.id, name: cities.name })
+    .select({ id: cities.id, name: cities.name, admin1Name: cities.admin1Name })
     .from(cities)
     .where(
       and(
         eq(cities.countryCode, "BR"),
         gte(cities.population, 150_000),
+        isNotNull(cities.admin1Name),
         lt(cities.population, 400_000),
         notExists(db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.cityId, cities.id), eq(organizations.kind, "local_government")))),
       ),
@@ -59,7 +60,7 @@ beforeAll(async () => {
     .orderBy(desc(cities.population))
     .limit(1);
   const org = await createOrganizationRecord(db, { name: `Prefeitura de ${place!.name}`, kind: "local_government", countryCode: "BR", cityId: place!.id, verified: true });
-  city = { name: `Prefeitura de ${place!.name}`, slug: org.slug };
+  city = { name: `Prefeitura de ${place!.name}`, slug: org.slug, province: place!.admin1Name! };
   const person = await createPerson(db, { name: focal.name, email: focal.email, password: focal.password, locale: "pt" });
   await addMember(db, org.id, person, "focal_point");
   const [network] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, "mercociudades"));
@@ -164,6 +165,9 @@ describe("a network's governance", () => {
     await page.waitForURL(/done=joined$/);
     expect(await page.locator("[role=status]").textContent()).toBe(catalogs.pt["governance.done.joined"]);
     expect(await page.locator("#participants-title + ul").textContent()).toContain(city.name);
+    // Taking part now: said so, and joining is no longer offered.
+    expect(await page.locator("main").textContent()).toContain("Sua organização participa desta unidade.");
+    expect(await page.getByRole("button", { name: catalogs.pt["governance.yours.join"] }).count()).toBe(0);
 
     // Too short a statement: the message is next to the field, in Portuguese. (The demo network
     // may have a term of its own open to candidacies: this one is ours.)
@@ -182,6 +186,11 @@ describe("a network's governance", () => {
     await page.waitForURL(/done=applied$/);
     expect(await page.locator("[role=status]").textContent()).toBe(catalogs.pt["governance.done.applied"]);
     expect(await page.locator("main").textContent()).toContain(`Coordenação, mandato ${term.label} — ${catalogs.pt["governance.candidacy.status.submitted"]}`);
+    // No second application for that term: the page says which candidacy is live, and where to see it.
+    expect(await page.locator("#apply-term option", { hasText: `${term.label} (` }).count()).toBe(0);
+    const live = page.locator(".live-candidacy");
+    expect(await live.textContent()).toContain(`${city.name} já tem uma candidatura apresentada para coordenar esta unidade no mandato ${term.label}`);
+    expect(await live.getByRole("link", { name: catalogs.pt["governance.apply.seeCandidacies"] }).getAttribute("href")).toMatch(new RegExp(`^/pt/networks/mercociudades/candidacies\\?body=${unit.slug}&term=`));
     await expectAccessible(page);
     await page.close();
   });
@@ -193,9 +202,18 @@ describe("a network's governance", () => {
     await expectAccessible(page);
     const card = page.locator(".card", { hasText: city.name });
     await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
+    // Nothing is chosen beforehand: recording without a decision is refused on the field.
+    expect(await card.locator("input[name=decision]:checked").count()).toBe(0);
     await card.locator("select[name=decidingBody]").selectOption("summit");
     await card.locator("input[name=reference]").fill("XXIX Summit, resolution 4");
     await card.getByRole("button", { name: `Record the decision on ${city.name}` }).click();
+    const decisionError = page.locator(".card", { hasText: city.name }).locator("fieldset .field-error");
+    await expect.poll(() => decisionError.textContent(), { timeout: 10_000 }).toBe(catalogs.en["governance.validation.candidacyDecision"]);
+    expect(await page.locator("[role=alert]").textContent()).toContain(`Decision: ${catalogs.en["governance.validation.candidacyDecision"]}`);
+    await expectAccessible(page);
+    const again = page.locator(".card", { hasText: city.name });
+    await again.getByRole("radio", { name: catalogs.en["governance.decision.approve"], exact: true }).check();
+    await again.getByRole("button", { name: `Record the decision on ${city.name}` }).click();
     await status(page, catalogs.en["governance.candidacies.done.decided"]!);
     expect(await page.locator(".card", { hasText: city.name }).textContent()).toContain("Approved");
     await expectAccessible(page);
@@ -243,7 +261,8 @@ describe("a network's governance", () => {
     expect(await page.locator("#assign-title").textContent()).toBe(t["governance.assign.ownTitle"]!.replace("{organization}", city.name));
     expect(await page.locator("main").textContent()).toContain(t["governance.assign.ownIntro"]);
     // Only its own organization to choose, and no source link (that is for a hosted network's secretariat).
-    expect(await page.locator("#assign-organization option").allTextContents()).toEqual([city.name]);
+    // The organization is told with its state and country (cities of the same name exist).
+    expect(await page.locator("#assign-organization option").allTextContents()).toEqual([`${city.name} — ${city.province}, Brasil`]);
     expect(await page.locator("#assign-sourceUrl").count()).toBe(0);
     // The other city's role is listed, with nothing to end it.
     expect(await page.locator("section[aria-labelledby=current-title]").textContent()).toContain(external.other);
@@ -258,6 +277,34 @@ describe("a network's governance", () => {
     expect(await page.locator("section[aria-labelledby=current-title]").textContent()).toContain(city.name);
     expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", city.name) }).count()).toBe(1);
     expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", external.other) }).count()).toBe(0);
+    await expectAccessible(page);
+    // The same role sent again: it was already recorded, and the page says so.
+    await page.selectOption("#assign-role", "coordinator");
+    await page.fill("#assign-startsOn", day(0));
+    await page.getByRole("button", { name: t["governance.assign.submit"] }).click();
+    await page.waitForURL(/done=alreadyAssigned$/);
+    expect(await page.locator("[role=status]").textContent()).toBe(t["governance.done.alreadyAssigned"]);
+    expect(await page.getByRole("button", { name: t["governance.end.submitNamed"]!.replace("{organization}", city.name) }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("a city coordinating a unit is told it takes part, and is not offered to join it; holders are listed coordinators first", async () => {
+    const page = await openPage(browser, server.url);
+    await page.goto("/es/sign-in");
+    await page.fill("#email", "martin.pereyra@buenosaires.example");
+    await page.fill("#password", demoPassword);
+    await page.getByRole("button", { name: catalogs.es["signIn.submit"], exact: true }).last().click();
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await page.goto("/es/networks/mercociudades/bodies/strategic-planning-metropolitan");
+    await expect.poll(() => page.locator("#yours-title").count(), { timeout: 10_000 }).toBe(1);
+    const yours = page.locator("section[aria-labelledby=yours-title]");
+    expect(await yours.textContent()).toContain("Su organización participa en esta unidad y la coordina.");
+    expect(await page.getByRole("button", { name: catalogs.es["governance.yours.join"] }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: catalogs.es["governance.yours.leave"] }).count()).toBe(0);
+    // Coordinators before sub-coordinators.
+    const roles = await page.locator("section[aria-labelledby=current-title] tbody tr td:nth-child(2)").allTextContents();
+    expect(roles[0]).toBe(catalogs.es["governance.role.coordinator"]);
+    expect(roles.slice(1).every((r) => r === catalogs.es["governance.role.sub_coordinator"])).toBe(true);
     await expectAccessible(page);
     await page.close();
   });
