@@ -123,8 +123,21 @@ export interface CountrySummary {
   countryCode: string;
   countryName: string;
   members: number;
-  /** Up to `perCountry` of its member cities (the most populous), in name order. */
+  /** Its most populous member cities (see listMembersByCountry for how many), in name order. */
   cities: { slug: string; name: string }[];
+}
+
+/**
+ * How many cities each country lists when at most `perCountry` each and about `total` in all:
+ * the same number for every country (fewer where it has fewer), as many as fit, at least one.
+ */
+export function citiesPerCountry(members: readonly number[], perCountry: number, total: number): number {
+  let fits = 1;
+  for (let k = 2; k <= perCountry; k++) {
+    if (members.reduce((sum, n) => sum + Math.min(n, k), 0) > total) break;
+    fits = k;
+  }
+  return fits;
 }
 
 /** The box around the member cities, in degrees (null when there are none). */
@@ -138,13 +151,16 @@ export interface MemberBox {
 /**
  * The network page's table of member cities by country without reading every city into the
  * process: one query counts each country's members, keeps its `perCountry` most populous cities
- * and the box around all of them (the map's frame, so the page knows the image's size).
+ * and the box around all of them (the map's frame, so the page knows the image's size). A network
+ * spread over many countries lists fewer per country, so that about `total` are listed in all
+ * (the member directory has the rest, by country).
  */
 export async function listMembersByCountry(
   ctx: ServiceContext,
   networkId: string,
   locale: Locale,
   perCountry: number,
+  total = Infinity,
 ): Promise<{ countries: CountrySummary[]; box: MemberBox | null }> {
   const rows = await queryRows<{
     slug: string;
@@ -152,6 +168,7 @@ export async function listMembersByCountry(
     country_code: string;
     country_name: string | null;
     members: number | string;
+    rank: number | string;
     west: number;
     east: number;
     south: number;
@@ -169,20 +186,23 @@ export async function listMembersByCountry(
           join cities c on c.id = o.city_id
           where m.network_id = ${networkId} and m.status = 'active'
         )
-        select member.slug, member.city_name, member.country_code, member.members, member.west, member.east, member.south, member.north,
+        select member.slug, member.city_name, member.country_code, member.members, member.rank, member.west, member.east, member.south, member.north,
                coalesce(nullif(k.name ->> ${locale}, ''), k.name ->> 'en') as country_name
         from member join countries k on k.code = member.country_code
         where member.rank <= ${perCountry}`,
   );
   const groups = new Map<string, CountrySummary>();
   for (const r of rows) {
-    let group = groups.get(r.country_code);
-    if (!group) {
-      group = { countryCode: r.country_code, countryName: r.country_name ?? r.country_code, members: Number(r.members), cities: [] };
-      groups.set(r.country_code, group);
+    if (!groups.has(r.country_code)) {
+      groups.set(r.country_code, { countryCode: r.country_code, countryName: r.country_name ?? r.country_code, members: Number(r.members), cities: [] });
     }
-    group.cities.push({ slug: r.slug, name: r.city_name });
   }
+  const listed = citiesPerCountry(
+    [...groups.values()].map((g) => g.members),
+    perCountry,
+    total,
+  );
+  for (const r of rows) if (Number(r.rank) <= listed) groups.get(r.country_code)!.cities.push({ slug: r.slug, name: r.city_name });
   const collator = new Intl.Collator(locale);
   for (const group of groups.values()) group.cities.sort((a, b) => collator.compare(a.name, b.name));
   const first = rows[0];

@@ -7,7 +7,7 @@ import { addMember, createPerson } from "../organizations/factories.ts";
 import { addBody, addMembership, addRole, addTerm, createCityGovernment, createOtherOrganization, createTestNetwork, daysFromToday } from "../portfolio/testing.ts";
 import { getNetwork } from "./get-network.ts";
 import { getNetworkMap } from "./get-network-map.ts";
-import { countNetworkFigures, getNetworkFigures, listMembersByCountry, roughly } from "./get-network-figures.ts";
+import { citiesPerCountry, countNetworkFigures, getNetworkFigures, listMembersByCountry, roughly } from "./get-network-figures.ts";
 import { mapSize, renderNetworkMap } from "./network-map.ts";
 
 let handle: DatabaseHandle;
@@ -189,6 +189,14 @@ describe("a network's public page", () => {
 });
 
 describe("the page's member cities by country and its map", () => {
+  it("lists the same number of cities in every country, as many as fit in the total, at least one", () => {
+    expect(citiesPerCountry([100, 100, 1], 60, 50)).toBe(24);
+    expect(citiesPerCountry([100, 100, 1], 60, 500)).toBe(60);
+    expect(citiesPerCountry([3, 2], 60, 500)).toBe(60);
+    expect(citiesPerCountry(Array(169).fill(30), 60, 500)).toBe(2);
+    expect(citiesPerCountry(Array(900).fill(30), 60, 500)).toBe(1);
+  });
+
   it("counts every member city per country, lists the most populous few, and sizes the map as drawn", async () => {
     const network = await createTestNetwork(ctx.db);
     const br = [];
@@ -208,6 +216,13 @@ describe("the page's member cities by country and its map", () => {
     expect(countries[0]!.cities.map((c) => c.slug).sort()).toEqual(biggest.sort());
     const names = countries[0]!.cities.map((c) => c.name);
     expect(names).toEqual([...names].sort(new Intl.Collator("pt").compare));
+    // About `total` in all: the same number in each country (here 2 + 1), the most populous ones.
+    const few = await listMembersByCountry(ctx, network.id, "pt", 60, 3);
+    expect(few.countries.map((c) => [c.countryCode, c.members, c.cities.length])).toEqual([
+      ["BR", 4, 2],
+      ["MX", 1, 1],
+    ]);
+    expect(few.countries[0]!.cities.map((c) => c.slug).sort()).toEqual(biggest.sort());
 
     const map = await getNetworkMap(ctx, anonymousActor, network.slug, "pt");
     expect(map).toMatchObject({ memberCities: 5, countries: 2 });

@@ -108,8 +108,13 @@ export interface NetworkPage {
   viewer: { canEdit: boolean; canApply: boolean; canSeeMembership: boolean; standing: ViewerStanding | null };
 }
 
-/** The page's table alternative lists up to this many cities per country; the member directory has them all. */
+/**
+ * The page's table alternative lists up to this many cities per country, and about
+ * citiesShownInAll in all (a network spread over many countries lists fewer in each); the member
+ * directory has them all, by country.
+ */
 export const citiesShownPerCountry = 60;
+export const citiesShownInAll = 500;
 
 const roleOrder: RoleKind[] = ["president", "vice_president", "coordinator", "sub_coordinator", "council_member", "member"];
 /** Coordinators before sub-coordinators before members (and presidents first), then by name. */
@@ -180,14 +185,25 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
     member_count: number | string | null;
   }>(
     ctx.db,
-    sql`select b.slug, b.kind, b.names, b.name_language,
+    // Two index range scans (network, role, body, dates): the office holders, and the members of
+    // the few bodies other than thematic spaces, reached from those bodies.
+    sql`with held as (
+          select r.body_id, r.role, r.starts_on, r.ends_on, r.source_url, r.term_id, r.organization_id
+          from network_roles r
+          where r.network_id = ${networkId} and r.role in ('president', 'vice_president', 'council_member', 'coordinator', 'sub_coordinator')
+            and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+          union all
+          select r.body_id, r.role, r.starts_on, r.ends_on, r.source_url, r.term_id, r.organization_id
+          from network_bodies mb
+          join network_roles r on r.network_id = ${networkId} and r.role = 'member' and r.body_id = mb.id
+               and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+          where mb.network_id = ${networkId} and mb.active and mb.kind not in ('thematic_unit', 'working_group', 'commission')
+        )
+        select b.slug, b.kind, b.names, b.name_language,
                r.role, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.source_url, t.label as term_label,
                o.slug as org_slug, o.name as org_name, mc.members as member_count
         from network_bodies b
-        left join network_roles r on r.body_id = b.id and r.network_id = ${networkId}
-              and (r.role in ('president', 'vice_president', 'council_member', 'coordinator', 'sub_coordinator')
-                   or (r.role = 'member' and b.kind not in ('thematic_unit', 'working_group', 'commission')))
-              and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+        left join held r on r.body_id = b.id
         left join organizations o on o.id = r.organization_id
         left join network_terms t on t.id = r.term_id
         left join (select body_id, count(*) as members from network_roles
@@ -351,7 +367,7 @@ export async function getNetwork(ctx: ServiceContext, slug: string, locale: Loca
   authorize(networkPolicy.view(actor, facts), { visible: false });
   const [figures, byCountry, bodies, founders, recorded, standing] = await Promise.all([
     countNetworkFigures(ctx, network.id),
-    listMembersByCountry(ctx, network.id, locale, citiesShownPerCountry),
+    listMembersByCountry(ctx, network.id, locale, citiesShownPerCountry, citiesShownInAll),
     listBodiesWithHolders(ctx, network.id, today, locale),
     listFoundingMembers(ctx, network.id, locale),
     network.hosted ? Promise.resolve(null) : listRecorded(ctx, network.id, locale),
