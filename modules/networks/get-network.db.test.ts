@@ -124,6 +124,8 @@ describe("a network's public page", () => {
     await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: c.id, role: "sub_coordinator", startsOn: daysFromToday(-5) });
     await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: a.id, role: "sub_coordinator", startsOn: daysFromToday(-5) });
     await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: b.id, role: "coordinator", startsOn: daysFromToday(-5) });
+    // The coordinator is also recorded as a member: counted once, as the holder.
+    await addRole(ctx.db, { networkId: network.id, bodyId: unit, organizationId: b.id, role: "member", startsOn: daysFromToday(-5) });
     await addRole(ctx.db, { networkId: network.id, bodyId: empty, organizationId: a.id, role: "member", startsOn: daysFromToday(-5) });
 
     const page = await getNetwork(ctx, network.slug, "es");

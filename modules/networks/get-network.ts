@@ -45,7 +45,10 @@ export interface NetworkBody {
    * direction, a secretariat) the member organizations too, as the bodies page lists them.
    */
   holders: BodyHolder[];
-  /** A thematic space's member organizations today, counted rather than listed (0 for other bodies: they are holders). */
+  /**
+   * A thematic space's member organizations today other than its holders, counted rather than
+   * listed (0 for other bodies: their members are holders).
+   */
   memberCount: number;
 }
 
@@ -183,6 +186,8 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
     org_slug: string | null;
     org_name: string | null;
     member_count: number | string | null;
+    /** The holder (of an office in a thematic space) is also recorded as one of its members. */
+    also_member: boolean | null;
   }>(
     ctx.db,
     // Two index range scans (network, role, body, dates): the office holders, and the members of
@@ -201,12 +206,16 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
         )
         select b.slug, b.kind, b.names, b.name_language,
                r.role, r.starts_on::text as starts_on, r.ends_on::text as ends_on, r.source_url, t.label as term_label,
-               o.slug as org_slug, o.name as org_name, mc.members as member_count
+               o.slug as org_slug, o.name as org_name, mc.members as member_count,
+               (r.role <> 'member' and b.kind in ('thematic_unit', 'working_group', 'commission') and exists (
+                  select 1 from network_roles x
+                  where x.organization_id = r.organization_id and x.body_id = r.body_id and x.role = 'member'
+                    and x.starts_on <= ${today}::date and (x.ends_on is null or x.ends_on >= ${today}::date))) as also_member
         from network_bodies b
         left join held r on r.body_id = b.id
         left join organizations o on o.id = r.organization_id
         left join network_terms t on t.id = r.term_id
-        left join (select body_id, count(*) as members from network_roles
+        left join (select body_id, count(distinct organization_id) as members from network_roles
                    where network_id = ${networkId} and role = 'member'
                      and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)
                    group by body_id) mc on mc.body_id = b.id
@@ -215,6 +224,7 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
                                       'thematic_unit', 'working_group', 'commission']::text[], b.kind), b.position, b.slug, o.name`,
   );
   const bodies = new Map<string, NetworkBody>();
+  const countedOnce = new Set<string>();
   for (const r of rows) {
     let body = bodies.get(r.slug);
     if (!body) {
@@ -228,6 +238,12 @@ export async function listBodiesWithHolders(ctx: ServiceContext, networkId: stri
       bodies.set(r.slug, body);
     }
     if (r.role && r.org_slug && r.starts_on) {
+      // A coordinator that is also a member of the unit is counted once, as its holder (as on the bodies page).
+      const key = `${r.slug}/${r.org_slug}`;
+      if (r.also_member && !countedOnce.has(key)) {
+        countedOnce.add(key);
+        body.memberCount = Math.max(0, body.memberCount - 1);
+      }
       body.holders.push({
         role: r.role,
         organization: { slug: r.org_slug, name: r.org_name ?? r.org_slug },
