@@ -18,8 +18,8 @@ import { ensureBuild, ensureSeededPglite, startServer } from "../tests/support/s
 import { describeMe } from "../modules/accounts/describe-me.ts";
 import { listAuditEvents } from "../modules/audit/list-audit-events.ts";
 import { loadActor } from "../modules/organizations/actor.ts";
-import { countNetworkFigures, listMemberCities } from "../modules/networks/get-network-figures.ts";
-import { getNetwork, listBodiesWithHolders, listFoundingMembers, loadNetworkRow } from "../modules/networks/get-network.ts";
+import { countNetworkFigures, listMembersByCountry } from "../modules/networks/get-network-figures.ts";
+import { citiesShownInAll, citiesShownPerCountry, getNetwork, listBodiesWithHolders, listFoundingMembers, loadNetworkRow } from "../modules/networks/get-network.ts";
 import { listOrganizations } from "../modules/organizations/list-organizations.ts";
 import { organizations } from "../modules/organizations/schema.ts";
 import { getPortfolio, loadPortfolioRows } from "../modules/portfolio/get-portfolio.ts";
@@ -194,7 +194,7 @@ async function benchNetworks(engine: string, url: string, direct: DatabaseHandle
         const row = await loadNetworkRow(direct, slug);
         await Promise.all([
           countNetworkFigures(direct, row!.id),
-          listMemberCities(direct, row!.id, "es"),
+          listMembersByCountry(direct, row!.id, "es", citiesShownPerCountry, citiesShownInAll),
           listBodiesWithHolders(direct, row!.id, today, "es"),
           listFoundingMembers(direct, row!.id, "es"),
         ]);

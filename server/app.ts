@@ -103,7 +103,9 @@ export function createApp(options: AppOptions) {
     await next();
     if (c.req.method !== "GET") return;
     const first = new URL(c.req.url).pathname.split("/")[1];
-    if (isLocale(first) && readCookie(c.req.header("cookie"), localeCookieName) !== first && c.res.status < 400) {
+    // Pages only: a publicly cacheable image (a network's map or logo) must carry no cookie.
+    const page = c.res.headers.get("content-type")?.startsWith("text/html") ?? false;
+    if (page && isLocale(first) && readCookie(c.req.header("cookie"), localeCookieName) !== first && c.res.status < 400) {
       setCookie(c, localeCookieName, first, {
         path: "/",
         maxAge: 60 * 60 * 24 * 365,

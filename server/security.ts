@@ -74,7 +74,8 @@ export function csrfProtection(config: Config, secret: string): MiddlewareHandle
     await next();
     // Set after the response exists: headers prepared earlier do not reach a Response that
     // React Router builds itself.
-    if (issued) {
+    // Only on pages (where forms are): a publicly cacheable image must carry no cookie.
+    if (issued && (c.res.headers.get("content-type")?.startsWith("text/html") ?? false)) {
       setCookie(c, csrfCookieName, issued, {
         path: "/",
         httpOnly: true,

@@ -532,7 +532,7 @@ async function writeTeams(tx: Database, seeded: SeededMembers, bodies: Map<strin
       sql`${inArray(networkRoles.bodyId, teamUnits.map((s) => bodies.get(s)!))} and ${networkRoles.role} in ('coordinator', 'sub_coordinator')
           and ${networkRoles.startsOn} <= ${today}::date and (${networkRoles.endsOn} is null or ${networkRoles.endsOn} >= ${today}::date)`,
     )
-    .orderBy(networkRoles.role, networkRoles.createdAt);
+    .orderBy(networkRoles.role, networkRoles.createdAt, organizations.slug);
   const demo: { person: DemoTeamPerson; organizationId: string; bodyId: string }[] = [];
   let next = 0;
   for (const slug of teamUnits) {

@@ -1,4 +1,5 @@
 // The steps every start and the `migrate` / `seed` commands share.
+import { sql } from "drizzle-orm";
 import { modules } from "../../modules/index.ts";
 import type { DemoOptions } from "../../modules/manifest.ts";
 import type { DatabaseHandle } from "./client.ts";
@@ -20,5 +21,8 @@ export async function prepareDatabase(handle: DatabaseHandle, options: { demo: b
   await migrateDatabase(handle);
   const reference = await loadReferenceData(handle);
   const demo = options.demo ? await seedDemoData(handle, { accounts: options.demoAccounts ?? true }) : [];
+  // Fresh statistics after bulk loading, so the planner sees the tables as they now are (PGlite
+  // has no autovacuum to do it; on a server it would come late for the first requests).
+  if (reference.length > 0 || demo.length > 0) await handle.db.execute(sql`analyze`);
   return { reference, demo };
 }

@@ -66,6 +66,14 @@ describe("HTTP", () => {
     expect(page.status).toBe(400);
   });
 
+  it("sets no cookie on a publicly cacheable image, only on pages", async () => {
+    const map = await fetch(`${baseUrl}/es/networks/mercociudades/map.svg`);
+    expect(map.status).toBe(200);
+    expect(map.headers.get("cache-control")).toMatch(/public/);
+    expect(map.headers.getSetCookie()).toEqual([]);
+    expect((await fetch(`${baseUrl}/es/networks/mercociudades`)).headers.getSetCookie().some((c) => c.startsWith("pares_csrf="))).toBe(true);
+  });
+
   it("gives every request an id, and keeps a valid one given by a proxy", async () => {
     const generated = await fetch(`${baseUrl}/health/live`);
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
