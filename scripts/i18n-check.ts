@@ -8,9 +8,27 @@ const root = new URL("..", import.meta.url).pathname;
 const languages = ["es", "pt", "en"] as const;
 const codeDirs = ["app", "modules", "platform", "server", "cli"];
 
+const problems: string[] = [];
+// Every JSON file of a language's folder is part of its catalog; a key lives in one file only.
 const catalogs = Object.fromEntries(
-  languages.map((l) => [l, JSON.parse(readFileSync(join(root, "locales", l, "messages.json"), "utf8")) as Record<string, string>]),
+  languages.map((l) => {
+    const merged: Record<string, string> = {};
+    const dir = join(root, "locales", l);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+      const messages = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, string>;
+      for (const [key, value] of Object.entries(messages)) {
+        if (merged[key] !== undefined) problems.push(`defined twice in ${l} (again in ${file}): ${key}`);
+        merged[key] = value;
+      }
+    }
+    return [l, merged];
+  }),
 ) as Record<(typeof languages)[number], Record<string, string>>;
+const catalogFiles = new Set(languages.flatMap((l) => readdirSync(join(root, "locales", l)).filter((f) => f.endsWith(".json"))));
+const imports = readFileSync(join(root, "platform/i18n/catalogs.ts"), "utf8");
+for (const l of languages) for (const file of catalogFiles) {
+  if (!imports.includes(`locales/${l}/${file}"`)) problems.push(`locales/${l}/${file} is not merged in platform/i18n/catalogs.ts`);
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -21,7 +39,6 @@ function files(dir: string): string[] {
 }
 
 const source = codeDirs.flatMap((d) => files(join(root, d))).map((f) => readFileSync(f, "utf8")).join("\n");
-const problems: string[] = [];
 const allKeys = new Set(languages.flatMap((l) => Object.keys(catalogs[l])));
 
 for (const key of allKeys) {

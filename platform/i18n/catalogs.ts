@@ -1,10 +1,25 @@
-// The UI message catalogs (ICU MessageFormat, one flat JSON file per language).
+// The UI message catalogs (ICU MessageFormat, flat JSON). Each language has one file per area
+// (messages.json for the platform and older modules; a module may own its own file), merged here;
+// scripts/i18n-check.ts refuses a key defined in two files.
 import en from "../../locales/en/messages.json" with { type: "json" };
+import enPractices from "../../locales/en/practices.json" with { type: "json" };
+import enStorage from "../../locales/en/storage.json" with { type: "json" };
+import enBooklet from "../../locales/en/booklet.json" with { type: "json" };
 import es from "../../locales/es/messages.json" with { type: "json" };
+import esPractices from "../../locales/es/practices.json" with { type: "json" };
+import esStorage from "../../locales/es/storage.json" with { type: "json" };
+import esBooklet from "../../locales/es/booklet.json" with { type: "json" };
 import pt from "../../locales/pt/messages.json" with { type: "json" };
+import ptPractices from "../../locales/pt/practices.json" with { type: "json" };
+import ptStorage from "../../locales/pt/storage.json" with { type: "json" };
+import ptBooklet from "../../locales/pt/booklet.json" with { type: "json" };
 import type { Locale } from "./locales.ts";
 
 export type Messages = Record<string, string>;
 export type MessageKey = keyof typeof es;
 
-export const catalogs: Record<Locale, Messages> = { es, pt, en };
+export const catalogs: Record<Locale, Messages> = {
+  es: { ...es, ...esPractices, ...esStorage, ...esBooklet },
+  pt: { ...pt, ...ptPractices, ...ptStorage, ...ptBooklet },
+  en: { ...en, ...enPractices, ...enStorage, ...enBooklet },
+};

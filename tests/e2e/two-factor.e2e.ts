@@ -3,13 +3,14 @@
 // password and a code, and without JavaScript with a backup code. Single sign-on through a real
 // OpenID Connect provider on 127.0.0.1. Every page checked by axe.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider.ts";
+import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { totpCode } from "../support/totp.ts";
 import { expectAccessible, launchBrowser, openPage, root, type RunningServer, startServer } from "./harness.ts";
 
@@ -29,9 +30,6 @@ function freePort(): Promise<number> {
   });
 }
 
-const catalogs = Object.fromEntries(
-  (["es", "pt", "en"] as const).map((l) => [l, JSON.parse(readFileSync(join(root, "locales", l, "messages.json"), "utf8")) as Record<string, string>]),
-) as Record<"es" | "pt" | "en", Record<string, string>>;
 
 beforeAll(async () => {
   const env = { PGLITE_DIR: join(scratch, "pglite"), SECRET: "two-factor-e2e-secret-two-factor-e2e-secret", DATABASE_URL: "" };
