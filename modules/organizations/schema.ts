@@ -12,6 +12,7 @@ export const organizationKinds = [
   "second_level_government",
   "national_government",
   "university",
+  "university_association",
   "civil_society",
   "company",
   "international_organization",

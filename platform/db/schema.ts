@@ -8,3 +8,4 @@ export * from "./reference-schema.ts";
 export * from "../../modules/accounts/schema.ts";
 export * from "../outbox/schema.ts";
 export * from "../audit/schema.ts";
+export * from "../../modules/practices/schema.ts";
