@@ -7,6 +7,7 @@ import { AppError, httpStatusOf } from "../platform/errors.ts";
 import { catalogs } from "../platform/i18n/catalogs.ts";
 import { createTranslator } from "../platform/i18n/translator.ts";
 import { csrfFieldName } from "../platform/http/csrf.ts";
+import { translateFieldMessage } from "../platform/http/problem.ts";
 import { defaultLocale, isLocale, type Locale } from "../platform/i18n/locales.ts";
 import { getRequestContext } from "./context.ts";
 
@@ -121,7 +122,7 @@ export async function formFields(request: Request): Promise<Record<string, strin
 export function formError<Extra extends object = object>(error: unknown, locale: Locale, extra?: Extra) {
   if (!(error instanceof AppError)) throw error;
   const t = createTranslator(locale, catalogs[locale]);
-  const translate = (m: string) => (m.startsWith("i18n:") ? t(m.slice(5)) : m);
+  const translate = (m: string) => translateFieldMessage(t, m);
   const fields = error.fieldErrors
     ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, translate(messages[0] ?? "")]))
     : undefined;

@@ -35,6 +35,23 @@ export interface FieldMessage {
   message: string;
 }
 
+/**
+ * A field message as people read it: i18n:<key> is a catalog key, i18n:<key>|{json} one with
+ * values for its placeholders (a size limit); any other text is shown as it is.
+ */
+export function translateFieldMessage(t: Translate, message: string): string {
+  if (!message.startsWith("i18n:")) return message;
+  const bar = message.indexOf("|");
+  if (bar < 0) return t(message.slice(5));
+  let values: Record<string, string | number> | undefined;
+  try {
+    values = JSON.parse(message.slice(bar + 1)) as Record<string, string | number>;
+  } catch {
+    values = undefined;
+  }
+  return t(message.slice(5, bar), values);
+}
+
 export function invalidProblem(t: Translate, errors: FieldMessage[], instance?: string): Problem {
   return {
     type: problemTypes.invalid,
@@ -50,7 +67,7 @@ export function problemFromError(t: Translate, error: unknown, instance?: string
   if (error instanceof AppError) {
     if (error.code === "invalid") {
       const errors = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
-        messages.map((m) => ({ field, message: m.startsWith("i18n:") ? t(m.slice(5)) : m })),
+        messages.map((m) => ({ field, message: translateFieldMessage(t, m) })),
       );
       return invalidProblem(t, errors, instance);
     }
