@@ -14,6 +14,7 @@ import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/star
 import type { DatabaseHandle } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
 import { loadReferenceData, seedDemoData } from "../platform/db/setup.ts";
+import { fileStoreFromConfig } from "../platform/storage/from-config.ts";
 
 const usage = `Usage: npm run pares -- <command>
 
@@ -104,7 +105,7 @@ async function main(argv: string[]) {
         const auth = createAuth({ db: db.db, secret: resolveSecret(config), baseURL: config.PUBLIC_URL, emails: accountsAuthEmails(db.db) });
         try {
           const locale = isLocale(values.language) ? values.language : fail("--language must be es, pt or en");
-          const admin = await createAdmin({ db: db.db, auth }, { email: values.email!, name: values.name!, password, locale });
+          const admin = await createAdmin({ db: db.db, auth, files: fileStoreFromConfig(config) }, { email: values.email!, name: values.name!, password, locale });
           out(`Created platform administrator ${admin.email}.`);
           if (!given) out(`Password (shown only now; keep it somewhere safe): ${password}`);
         } catch (err) {

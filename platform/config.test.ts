@@ -28,6 +28,24 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...sso, OIDC_SCOPES: "email profile groups" }).OIDC_SCOPES).toBe("email profile groups");
   });
 
+  it("takes object storage as a whole: a bucket needs its service and credentials, and those a bucket", () => {
+    const s3 = { S3_ENDPOINT: "http://127.0.0.1:9000", S3_BUCKET: "pares-files", S3_REGION: "us-east-1", S3_ACCESS_KEY_ID: "pares", S3_SECRET_ACCESS_KEY: "s3cr3t-value" };
+    expect(loadConfig(s3)).toMatchObject({ ...s3, S3_FORCE_PATH_STYLE: false });
+    expect(loadConfig({ ...s3, S3_FORCE_PATH_STYLE: "true" }).S3_FORCE_PATH_STYLE).toBe(true);
+    expect(loadConfig({}).S3_BUCKET).toBeUndefined();
+    expect(() => loadConfig({ ...s3, S3_REGION: "" })).toThrow(/^configuration error: S3_REGION is invalid: is required when S3_BUCKET is set$/);
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: undefined })).toThrow(/S3_SECRET_ACCESS_KEY is invalid: is required/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: undefined })).toThrow(/^configuration error: S3_BUCKET is invalid: is required when S3_ENDPOINT is set$/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: "Pares_Files" })).toThrow(/S3_BUCKET is invalid: must be a bucket name/);
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: "s3.example.org" })).toThrow(/S3_ENDPOINT/);
+    expect(() => loadConfig({ ...s3, S3_FORCE_PATH_STYLE: "sometimes" })).toThrow(/S3_FORCE_PATH_STYLE/);
+  });
+
+  it("keeps uploaded files in FILES_DIR when given", () => {
+    expect(loadConfig({ FILES_DIR: "/srv/pares/files" }).FILES_DIR).toBe("/srv/pares/files");
+    expect(loadConfig({}).FILES_DIR).toBeUndefined();
+  });
+
   it("treats empty variables as unset", () => {
     const config = loadConfig({ PORT: "", DATABASE_URL: "" });
     expect(config.PORT).toBe(3000);

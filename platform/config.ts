@@ -44,11 +44,35 @@ export const configSchema = z.object({
     .string()
     .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "must be scope names separated by single spaces")
     .optional(),
+  /** Where uploaded files are kept when S3_BUCKET is unset. Default: `files` beside PGLITE_DIR (see filesDirOf). */
+  FILES_DIR: z.string().min(1).optional(),
+  /** Uploaded files in an S3-compatible object store instead: all of S3_* together. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens")
+    .optional(),
+  S3_REGION: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a region name such as us-east-1").optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Bucket in the path (MinIO, Garage) rather than in the host name (AWS). */
+  S3_FORCE_PATH_STYLE: boolean.default(false),
 }).superRefine((config, issues) => {
   // Single sign-on is all or nothing: an issuer needs its client and a name for the button.
-  if (!config.OIDC_ISSUER) return;
-  for (const key of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const) {
-    if (!config[key]) issues.addIssue({ code: "custom", path: [key], message: "is required when OIDC_ISSUER is set" });
+  if (config.OIDC_ISSUER) {
+    for (const key of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_NAME"] as const) {
+      if (!config[key]) issues.addIssue({ code: "custom", path: [key], message: "is required when OIDC_ISSUER is set" });
+    }
+  }
+  // So is object storage: a bucket needs its service and credentials, and those need a bucket.
+  const s3 = ["S3_ENDPOINT", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+  if (config.S3_BUCKET) {
+    for (const key of s3) {
+      if (!config[key]) issues.addIssue({ code: "custom", path: [key], message: "is required when S3_BUCKET is set" });
+    }
+  } else {
+    const set = s3.find((key) => config[key]);
+    if (set) issues.addIssue({ code: "custom", path: ["S3_BUCKET"], message: `is required when ${set} is set` });
   }
 });
 
@@ -75,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
     const got = input[variable];
-    const secret = ["SECRET", "DATABASE_URL", "SMTP_URL", "OIDC_CLIENT_SECRET"].includes(variable);
+    const secret = ["SECRET", "DATABASE_URL", "SMTP_URL", "OIDC_CLIENT_SECRET", "S3_SECRET_ACCESS_KEY"].includes(variable);
     const shown = secret ? "" : got ? ` (got "${got}")` : "";
     throw new ConfigError(variable, `is invalid: ${issue.message}${shown}`);
   }

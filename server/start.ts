@@ -20,6 +20,7 @@ import { createEmailHandler } from "../platform/mail/deliver-email.ts";
 import { emailOutboxKind } from "../platform/mail/send-email.ts";
 import { createSmtpTransport, mailboxTransport } from "../platform/mail/transport.ts";
 import { createOutboxWorker } from "../platform/outbox/worker.ts";
+import { fileStoreFromConfig, fileStoreLocation } from "../platform/storage/from-config.ts";
 import { createApp } from "./app.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -42,7 +43,9 @@ export async function start() {
     secureCookies: config.PUBLIC_URL?.startsWith("https:") || config.TRUST_PROXY,
     sso: ssoProviderOf(config),
   });
-  const services = { auth, config, database, db: database.db, log };
+  const files = fileStoreFromConfig(config);
+  log.info({ location: fileStoreLocation(config) }, "file storage");
+  const services = { auth, config, database, db: database.db, files, log };
   let boundPort = config.PORT;
   const outbox = startOutboxWorker(config, database, log, () => publicUrlOf(config, boundPort));
   let shuttingDown = false;
