@@ -33,6 +33,9 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/${locale}/organizations`}>{t("nav.organizations")}</NavLink>
               </li>
+              <li>
+                <NavLink to={`/${locale}/practices`}>{t("practicesPages.nav")}</NavLink>
+              </li>
             </ul>
           </nav>
           <UserMenu />
