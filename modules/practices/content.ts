@@ -126,12 +126,20 @@ export async function resolvePartners(db: Database, sent: Fields["partners"]): P
 export const requiredTextFields = ["title", "summary", "problem", "solution", "results"] as const;
 
 /** What is missing for submission, by field; empty when the practice is complete. */
+const requiredMessages: Record<(typeof requiredTextFields)[number], string> = {
+  title: "i18n:practices.validation.required.title",
+  summary: "i18n:practices.validation.required.summary",
+  problem: "i18n:practices.validation.required.problem",
+  solution: "i18n:practices.validation.required.solution",
+  results: "i18n:practices.validation.required.results",
+};
+
 export function missingForSubmission(content: PracticeContent, originalLanguage: string): FieldErrors {
   const errors: FieldErrors = {};
   const language: Locale = isLocale(originalLanguage) ? originalLanguage : "es";
   const text = content.texts[language];
   for (const field of requiredTextFields) {
-    if (!text?.[field]) errors[`texts.${language}.${field}`] = [`i18n:practices.validation.required.${field}`];
+    if (!text?.[field]) errors[`texts.${language}.${field}`] = [requiredMessages[field]];
   }
   if (content.themeIds.length === 0 && content.axisKeys.length === 0) errors.themeIds = ["i18n:practices.validation.themeRequired"];
   if (content.startYear === null) errors.startYear = ["i18n:practices.validation.startYearRequired"];

@@ -1,5 +1,5 @@
 import { and, eq, like, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import { type z } from "zod";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/client.ts";

@@ -101,40 +101,12 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
   const sort = plan.prepared && input.sort === "relevance" ? "relevance" : "newest";
   const order = sort === "relevance" ? sql`m.rank desc, m.published_at desc, m.practice_id` : sql`m.published_at desc, m.practice_id`;
   const offset = (input.page - 1) * input.pageSize;
-  const headline = plan.prepared
-    ? sql`ts_headline(('pares_' || t.lang)::regconfig, coalesce(t.texts -> t.lang ->> 'summary', ''), q.query,
-          'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "')`
-    : sql`coalesce(t.texts -> t.lang ->> 'summary', '')`;
   const matches = sql`${plan.with} m as materialized (
       select s.practice_id, s.published_at, s.theme_ids, s.sdg_goals, s.country_code, s.region_code, s.population_band,
              s.year, s.languages, s.network_id, s.observatory, ${plan.rank} as rank
       from ${plan.from} where ${plan.where})`;
 
-  const rows = await queryRows<{
-    slug: string; lang: Locale; original_language: Locale; title: string | null; snippet: string; org_slug: string | null; org_name: string | null;
-    net_slug: string | null; net_name: string | null; net_names: Translated | null; city_name: string | null; city_names: Translated | null;
-    country_code: string | null; country_name: Translated | null; theme_ids: string[]; sdg_goals: number[]; year: number | null;
-    observatory: boolean; source_url: string | null; published_at: Date | string; total: number;
-  }>(
-    ctx.db,
-    sql`${matches},
-        page as (select m.*, count(*) over () as total from m order by ${order} limit ${input.pageSize} offset ${offset})
-        select p.slug, t.lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet,
-               o.slug as org_slug, o.name as org_name, n.slug as net_slug, n.name as net_name, n.names as net_names,
-               ci.name as city_name, ci.names as city_names, p.country_code, co.name as country_name,
-               page.theme_ids, page.sdg_goals, page.year, page.observatory, p.source_url, page.published_at, page.total::int as total
-        from page
-        join practices p on p.id = page.practice_id
-        join practice_versions v on v.id = p.published_version_id
-        cross join lateral (select v.content -> 'texts' as texts,
-                                   case when v.content -> 'texts' ? ${locale} then ${locale}::text else v.original_language end as lang) t
-        ${plan.prepared ? sql`cross join q` : sql``}
-        left join organizations o on o.id = p.organization_id
-        left join networks n on n.id = p.network_id
-        left join cities ci on ci.id = p.city_id
-        left join countries co on co.code = p.country_code
-        order by ${sort === "relevance" ? sql`page.rank desc, page.published_at desc, page.practice_id` : sql`page.published_at desc, page.practice_id`}`,
-  );
+  const rows = await loadHits(ctx, matches, order, input.pageSize, offset, locale, plan.prepared !== null);
 
   const facetRows = await queryRows<{ facet: FacetName; value: string; count: number }>(
     ctx.db,
@@ -172,24 +144,7 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
     page: input.page,
     pageSize: input.pageSize,
     sort,
-    items: rows.map((r) => ({
-      slug: r.slug,
-      title: r.title ?? "",
-      snippet: r.snippet,
-      language: r.lang,
-      fallback: r.lang !== locale,
-      originalLanguage: r.original_language,
-      organization: r.org_slug ? { slug: r.org_slug, name: r.org_name ?? "" } : null,
-      network: r.net_slug ? { slug: r.net_slug, name: r.net_names?.[locale] ?? r.net_name ?? "" } : null,
-      city: r.city_name ? (r.city_names?.[locale] ?? r.city_name) : null,
-      country: r.country_code && r.country_name ? { code: r.country_code, name: localizedText(r.country_name, locale) } : null,
-      themeIds: r.theme_ids,
-      sdgGoals: r.sdg_goals.map(Number),
-      year: r.year,
-      observatory: r.observatory,
-      sourceUrl: r.source_url,
-      publishedAt: new Date(r.published_at),
-    })),
+    items: rows.map((r) => toHit(r, locale)),
     facets,
     corrections: (plan.prepared?.groups ?? []).flatMap((g) => (g.correctedTo ? [{ typed: g.word, searched: g.correctedTo }] : [])),
     map,
@@ -259,4 +214,63 @@ async function labelFacets(
         .sort((a, b) => order(facet, a, b)),
     ]),
   ) as Record<FacetName, FacetValue[]>;
+}
+
+type HitRow = {
+  slug: string; lang: Locale; original_language: Locale; title: string | null; snippet: string; org_slug: string | null; org_name: string | null;
+  net_slug: string | null; net_name: string | null; net_names: Translated | null; city_name: string | null; city_names: Translated | null;
+  country_code: string | null; country_name: Translated | null; theme_ids: string[]; sdg_goals: number[]; year: number | null;
+  observatory: boolean; source_url: string | null; published_at: Date | string; total: number;
+};
+
+/**
+ * A page of hits from `matches` (SQL ending in a CTE `m` of practice_search rows with a `rank`;
+ * with `withQuery`, also a CTE `q` whose `query` marks the snippet's matched words).
+ */
+export async function loadHits(ctx: ServiceContext, matches: SQL, order: SQL, limit: number, offset: number, locale: Locale, withQuery: boolean): Promise<HitRow[]> {
+  const headline = withQuery
+    ? sql`ts_headline(('pares_' || t.lang)::regconfig, coalesce(t.texts -> t.lang ->> 'summary', ''), q.query,
+          'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "')`
+    : sql`coalesce(t.texts -> t.lang ->> 'summary', '')`;
+  return queryRows<HitRow>(
+    ctx.db,
+    sql`${matches},
+        page as (select m.*, count(*) over () as total from m order by ${order} limit ${limit} offset ${offset})
+        select p.slug, t.lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet,
+               o.slug as org_slug, o.name as org_name, n.slug as net_slug, n.name as net_name, n.names as net_names,
+               ci.name as city_name, ci.names as city_names, p.country_code, co.name as country_name,
+               m.theme_ids, m.sdg_goals, m.year, m.observatory, p.source_url, m.published_at, m.total::int as total
+        from page m
+        join practices p on p.id = m.practice_id
+        join practice_versions v on v.id = p.published_version_id
+        cross join lateral (select v.content -> 'texts' as texts,
+                                   case when v.content -> 'texts' ? ${locale} then ${locale}::text else v.original_language end as lang) t
+        ${withQuery ? sql`cross join q` : sql``}
+        left join organizations o on o.id = p.organization_id
+        left join networks n on n.id = p.network_id
+        left join cities ci on ci.id = p.city_id
+        left join countries co on co.code = p.country_code
+        order by ${order}`,
+  );
+}
+
+export function toHit(r: HitRow, locale: Locale): PracticeHit {
+  return {
+    slug: r.slug,
+    title: r.title ?? "",
+    snippet: r.snippet,
+    language: r.lang,
+    fallback: r.lang !== locale,
+    originalLanguage: r.original_language,
+    organization: r.org_slug ? { slug: r.org_slug, name: r.org_name ?? "" } : null,
+    network: r.net_slug ? { slug: r.net_slug, name: r.net_names?.[locale] ?? r.net_name ?? "" } : null,
+    city: r.city_name ? (r.city_names?.[locale] ?? r.city_name) : null,
+    country: r.country_code && r.country_name ? { code: r.country_code, name: localizedText(r.country_name, locale) } : null,
+    themeIds: r.theme_ids,
+    sdgGoals: r.sdg_goals.map(Number),
+    year: r.year,
+    observatory: r.observatory,
+    sourceUrl: r.source_url,
+    publishedAt: new Date(r.published_at),
+  };
 }

@@ -34,7 +34,8 @@ export async function updatePractice(
     const { practice, current, facts } = await findPractice(tx, slug, { forUpdate: true });
     authorize(practicePolicy.edit(actor, facts), { visible: practicePolicy.readWorking(actor, facts) || practicePolicy.read(actor, facts) });
     if ((frozenStatuses as readonly string[]).includes(current.status)) throw new AppError("conflict", "practices.error.withModerators");
-    if (input.revision !== undefined && input.revision !== current.revision && current.status === "draft") {
+    // Revisions grow across versions too, so an edit made from any older state is refused.
+    if (input.revision !== undefined && input.revision !== current.revision) {
       throw new AppError("conflict", "practices.error.staleRevision");
     }
     const originalLanguage = input.originalLanguage ?? practice.originalLanguage;
@@ -53,7 +54,7 @@ export async function updatePractice(
     }
     const [next] = await tx
       .insert(practiceVersions)
-      .values({ practiceId: practice.id, number: current.number + 1, status: "draft", originalLanguage, content, createdBy: userId, updatedBy: userId })
+      .values({ practiceId: practice.id, number: current.number + 1, status: "draft", originalLanguage, content, revision: current.revision + 1, createdBy: userId, updatedBy: userId })
       .returning({ id: practiceVersions.id, revision: practiceVersions.revision, number: practiceVersions.number });
     await tx.update(practices).set({ currentVersionId: next!.id, status: "draft", originalLanguage, updatedAt: new Date() }).where(eq(practices.id, practice.id));
     await tx.insert(practiceEvents).values({ practiceId: practice.id, versionId: next!.id, kind: "edited", actorUserId: userId });

@@ -23,6 +23,7 @@ import { registerGovernanceRoutes } from "./governance.ts";
 import { registerNetworkRoutes } from "./networks.ts";
 import { registerOrganizationRoutes } from "./organizations.ts";
 import { registerPortfolioRoutes } from "./portfolio.ts";
+import { registerPracticeRoutes } from "./practices.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
 
@@ -189,6 +190,7 @@ export function createApiV1(services: AppServices) {
   registerNetworkRoutes(api, services);
   registerGovernanceRoutes(api, services);
   registerPortfolioRoutes(api, services);
+  registerPracticeRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -40,7 +40,7 @@ export interface TextStyle {
   leading: number;
 }
 
-export function useStyle(doc: Doc, style: TextStyle): void {
+export function applyStyle(doc: Doc, style: TextStyle): void {
   doc.font(style.font).fontSize(style.size).fillColor(style.color);
 }
 

@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
 import type { Locale } from "../../../platform/i18n/locales.ts";
 import { createTranslator, type Translate } from "../../../platform/i18n/translator.ts";
 import { type BookletImage, prepareBookletImage } from "./booklet-images.ts";
-import { type Doc, fitLine, lineHeight, paragraphs, registerBookletFonts, type TextStyle, useStyle, wrapText } from "./booklet-text.ts";
+import { type Doc, fitLine, lineHeight, paragraphs, registerBookletFonts, type TextStyle, applyStyle, wrapText } from "./booklet-text.ts";
 
 export interface BookletPractice {
   title: string;
@@ -266,7 +266,7 @@ class BookletWriter {
 
   drawLines(lines: string[], x: number, y: number, style: TextStyle, link?: string | number): void {
     const height = lineHeight(this.doc, style);
-    useStyle(this.doc, style);
+    applyStyle(this.doc, style);
     lines.forEach((line, i) => {
       this.doc.text(line, x, y + i * height, { lineBreak: false, ...(link !== undefined ? { link: link as string, underline: typeof link === "string" } : {}) });
     });
@@ -453,13 +453,13 @@ class BookletWriter {
     const height = lineHeight(doc, style);
     const lastY = y + (titleLines.length - 1) * height;
     const number = formatNumber(this.locale, target + 1);
-    useStyle(doc, style);
+    applyStyle(doc, style);
     const numberX = left + contentWidth - doc.widthOfString(number);
     const lastWidth = doc.widthOfString(titleLines.at(-1) ?? "");
     parent.add(
       doc.struct("Link", lang ? { lang } : {}, () => {
         this.drawLines(titleLines, x, y, style, target);
-        useStyle(doc, style);
+        applyStyle(doc, style);
         doc.text(number, numberX, lastY, { lineBreak: false, link: target as unknown as string });
       }),
     );
@@ -700,7 +700,7 @@ class BookletWriter {
       this.artifact(
         "Pagination",
         () => {
-          useStyle(doc, styles.running);
+          applyStyle(doc, styles.running);
           doc.text(header, left, 34, { lineBreak: false });
           doc.text(network, left + contentWidth - doc.widthOfString(network), 34, { lineBreak: false });
           doc.moveTo(left, 50).lineTo(left + contentWidth, 50).lineWidth(0.5).strokeColor("#c9d3dc").stroke();
@@ -711,7 +711,7 @@ class BookletWriter {
         "Pagination",
         () => {
           const number = formatNumber(this.locale, index + 1);
-          useStyle(doc, styles.running);
+          applyStyle(doc, styles.running);
           doc.text(number, left + contentWidth - doc.widthOfString(number), page.height - 40, { lineBreak: false });
         },
         "Bottom",
