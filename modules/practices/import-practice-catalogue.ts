@@ -3,6 +3,7 @@
 // to the page it was read from. Nobody owns them and they belong to no bank; they are published
 // and indexed so that a search shows them beside the network's practices (marked "catalogue").
 // The file's theme column is Pares' own tagging: it is mapped onto the taxonomy here.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { and, isNull, like, sql } from "drizzle-orm";
@@ -12,12 +13,14 @@ import { referencePath } from "../../platform/db/datasets.ts";
 import { isLocale, type Locale } from "../../platform/i18n/locales.ts";
 import { slugify } from "../../platform/slug.ts";
 import { emptyContent } from "./content.ts";
-import { freePracticeSlug, practiceSlugLock } from "./create-practice.ts";
+import { practiceSlugLock } from "./create-practice.ts";
 import { addToVocabulary, indexPractice } from "./index-practice.ts";
 import { practiceEvents, practices, practiceVersions } from "./schema.ts";
 
 export const catalogueFile = "urban_practices_catalogue.csv";
 const keyPrefix = "catalogue:";
+/** Addresses of the bank's own pages, never a practice's (as freePracticeSlug keeps them). */
+const reservedSlugs = new Set(["new", "queue", "search", "feed", "map", "export", "calls", "collections", "observatory"]);
 
 /**
  * Rows left out, with the reason: the source_url the crawler recorded for these four Connective
@@ -141,13 +144,20 @@ export async function importPracticeCatalogue(tx: Database): Promise<number> {
   const themes = new Set((await queryRows<{ id: string }>(tx, sql`select id from themes`)).map((t) => t.id));
 
   await tx.execute(practiceSlugLock);
+  const taken = new Set((await tx.select({ slug: practices.slug }).from(practices)).map((r) => r.slug));
+  const free = (base: string) => {
+    const wanted = reservedSlugs.has(base) ? `${base}-practice` : base;
+    let slug = wanted;
+    for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${n}`;
+    return slug;
+  };
   const now = new Date();
-  const created: { id: string; row: CatalogueRow; text: string }[] = [];
-  for (const row of missing) {
+  const created = missing.map((row) => {
     const title = row.title.slice(0, 160);
-    let slug = await freePracticeSlug(tx, slugify(title, 80));
     // Several cities' practices share a title ("Orçamento Participativo"): the city tells them apart.
-    if (slug !== slugify(title, 80) && row.city) slug = await freePracticeSlug(tx, slugify(`${title} ${row.city}`, 80));
+    const base = slugify(title, 80);
+    const slug = taken.has(base) && row.city ? free(slugify(`${title} ${row.city}`, 80)) : free(base);
+    taken.add(slug);
     const summary = factsLine(row, countries.get(row.countryCode)?.[row.language]);
     const content = {
       ...emptyContent(),
@@ -155,30 +165,32 @@ export async function importPracticeCatalogue(tx: Database): Promise<number> {
       themeIds: catalogueThemes(row.themeTags).filter((t) => themes.has(t)),
       links: [{ url: row.sourceUrl, label: row.programme }],
     };
-    const [practice] = await tx
-      .insert(practices)
-      .values({
-        slug,
-        networkId: null,
-        organizationId: null,
-        cityId: cities.get(`${row.city}|${row.countryCode}`) ?? null,
-        countryCode: countries.has(row.countryCode) ? row.countryCode : null,
-        originalLanguage: row.language,
-        status: "published",
-        sourceUrl: row.sourceUrl,
-        creationKey: `${keyPrefix}${row.id}`,
-        firstPublishedAt: now,
-        lastPublishedAt: now,
-      })
-      .returning({ id: practices.id });
-    const [version] = await tx
-      .insert(practiceVersions)
-      .values({ practiceId: practice!.id, number: 1, status: "published", originalLanguage: row.language, content, decidedAt: now })
-      .returning({ id: practiceVersions.id });
-    await tx.update(practices).set({ currentVersionId: version!.id, publishedVersionId: version!.id }).where(sql`${practices.id} = ${practice!.id}`);
-    await tx.insert(practiceEvents).values({ practiceId: practice!.id, versionId: version!.id, kind: "published", comment: `Imported from ${catalogueFile} (${row.id})` });
-    created.push({ id: practice!.id, row, text: `${title}\n${summary}` });
-  }
+    return { id: randomUUID(), versionId: randomUUID(), slug, row, content, text: `${title}\n${summary}` };
+  });
+  await tx.insert(practices).values(
+    created.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      networkId: null,
+      organizationId: null,
+      cityId: cities.get(`${c.row.city}|${c.row.countryCode}`) ?? null,
+      countryCode: countries.has(c.row.countryCode) ? c.row.countryCode : null,
+      originalLanguage: c.row.language,
+      status: "published" as const,
+      sourceUrl: c.row.sourceUrl,
+      creationKey: `${keyPrefix}${c.row.id}`,
+      firstPublishedAt: now,
+      lastPublishedAt: now,
+    })),
+  );
+  await tx.insert(practiceVersions).values(
+    created.map((c) => ({ id: c.versionId, practiceId: c.id, number: 1, status: "published" as const, originalLanguage: c.row.language, content: c.content, decidedAt: now })),
+  );
+  await tx.execute(sql`update practices p set current_version_id = v.id, published_version_id = v.id
+    from practice_versions v where v.practice_id = p.id and p.id in (${sql.join(created.map((c) => sql`${c.id}::uuid`), sql`, `)})`);
+  await tx.insert(practiceEvents).values(
+    created.map((c) => ({ practiceId: c.id, versionId: c.versionId, kind: "published" as const, comment: `Imported from ${catalogueFile} (${c.row.id})` })),
+  );
   // The index rows one by one (each reads its own facets), the vocabulary in one go.
   for (const c of created) await indexPractice(tx, c.id, { vocabulary: false });
   await addToVocabulary(tx, created.map((c) => c.text).join("\n"));
