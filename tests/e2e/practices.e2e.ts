@@ -4,6 +4,8 @@
 // with a comment; she corrects and sends it again; the secretariat publishes it; a visitor reading
 // Spanish finds it with Spanish words, reads it (marked as written in Portuguese, with its image
 // and schema.org data) and sees the results on a map. Every page checked by axe.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import sharp from "sharp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,7 @@ import { demoPassword } from "../../modules/organizations/seed-demo-organization
 import { practiceText } from "../../modules/practices/testing.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { totpCode } from "../support/totp.ts";
-import { expectAccessible, openPage, startServerWithMail } from "./harness.ts";
+import { expectAccessible, openPage, root, startServerWithMail } from "./harness.ts";
 
 type Locale = "es" | "pt" | "en";
 const t = (locale: Locale, key: string, values: Record<string, string | number> = {}) =>
@@ -29,6 +31,8 @@ let browser: Browser;
 let author: Page;
 let moderator: Page;
 let slug = "";
+/** The collection pages are written separately; their step runs once they are routed. */
+const collectionPages = readFileSync(join(root, "app/routes.ts"), "utf8").includes("collections/:collection");
 
 beforeAll(async () => {
   world = await startServerWithMail("practices");
@@ -140,7 +144,10 @@ describe("the good-practice bank", () => {
     await status(page, t("es", "practicesPages.done.changes_requested"));
   });
 
-  it("the officer reads the comment, corrects the practice and sends it again; the secretariat publishes it", { timeout: 120_000 }, async () => {
+  it("the officer, without JavaScript, reads the comment, corrects the practice and sends it again; the secretariat publishes it", { timeout: 120_000 }, async () => {
+    // The editor is a plain multipart form: it works in a browser that runs no script.
+    author = await openPage(browser, world.server.url, { javaScriptEnabled: false });
+    await signIn(author, "pt", officer);
     await author.goto(`/pt/practices/${slug}/edit`);
     await expect.poll(() => author.locator("main").textContent(), { timeout: 10_000 }).toContain(comment);
     await expectAccessible(author);
@@ -193,5 +200,21 @@ describe("the good-practice bank", () => {
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ "@type": "Article", name: title, inLanguage: "pt", author: { "@type": "Organization", name: "Prefeitura de Porto Alegre" } });
     await expectAccessible(page);
+  });
+
+  it.skipIf(!collectionPages)("the visitor opens the demo collection and downloads its booklet", { timeout: 120_000 }, async () => {
+    const page = await openPage(browser, world.server.url, { locale: "es-ES" });
+    const listed = await page.request.get("/api/v1/networks/mercociudades/collections");
+    expect(listed.status()).toBe(200);
+    const { items } = (await listed.json()) as { items: { slug: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+    const base = `/es/networks/mercociudades/collections/${items[0]!.slug}`;
+    await page.goto(base);
+    expect(await page.locator(`a[href^="/es/practices/"]`).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    const pdf = await page.request.get(`${base}/booklet.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toContain("application/pdf");
+    expect(Buffer.from(await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });
