@@ -146,12 +146,24 @@ describe("the good-practice bank", () => {
 
   it("the officer, without JavaScript, reads the comment, corrects the practice and sends it again; the secretariat publishes it", { timeout: 120_000 }, async () => {
     // The editor is a plain multipart form: it works in a browser that runs no script.
+    const colleague = author;
     author = await openPage(browser, world.server.url, { javaScriptEnabled: false });
     await signIn(author, "pt", officer);
     await author.goto(`/pt/practices/${slug}/edit`);
     await expect.poll(() => author.locator("main").textContent(), { timeout: 10_000 }).toContain(comment);
     await expectAccessible(author);
+    // Meanwhile the same practice is saved elsewhere: this form's revision is now an old one.
+    await colleague.goto(`/pt/practices/${slug}/edit`);
+    await field(colleague, "texts.pt.replication").fill(text.replication);
+    await colleague.getByRole("button", { name: t("pt", "practicesPages.editor.save") }).click();
+    await colleague.waitForURL(new RegExp(`/pt/practices/${slug}/edit\\?done=saved$`));
+
     await field(author, "texts.pt.results").fill(text.results);
+    await author.getByRole("button", { name: t("pt", "practicesPages.editor.saveAndSubmit") }).click();
+    await expect.poll(() => author.locator("[role=alert]").first().textContent(), { timeout: 10_000 }).toContain(t("pt", "practicesPages.editor.stale"));
+    expect(await field(author, "texts.pt.results").inputValue()).toBe(text.results);
+    await expectAccessible(author);
+    // Saving again, having seen the message, replaces the other save.
     await author.getByRole("button", { name: t("pt", "practicesPages.editor.saveAndSubmit") }).click();
     await author.waitForURL(new RegExp(`/pt/practices/${slug}\\?working=1&done=submitted$`));
 
@@ -197,9 +209,40 @@ describe("the good-practice bank", () => {
     const file = await page.request.get((await image.getAttribute("src"))!);
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toMatch(/^image\/(png|jpeg)$/);
+    const corrected = await openPage(browser, world.server.url, { locale: "es-ES" });
+    await corrected.goto("/es/practices?q=huertaz+comunitarias");
+    await expect.poll(() => corrected.locator(".notice").first().textContent(), { timeout: 10_000 }).toContain(t("es", "practicesPages.results.corrected", { words: "" }).replace(/\.$/, "").trim());
+    expect(await corrected.locator(`.practice-hits a[href="/es/practices/${slug}"]`).count()).toBe(1);
+    // A facet keeps the words and the other filters.
+    await corrected.locator(`.facets a[href*="country=BR"]`).first().click();
+    await corrected.waitForURL((url) => url.searchParams.get("country") === "BR" && url.searchParams.get("q") === "huertaz comunitarias");
+    expect(await corrected.locator(`.practice-hits a[href="/es/practices/${slug}"]`).count()).toBe(1);
+    await expectAccessible(corrected);
+
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ "@type": "Article", name: title, inLanguage: "pt", author: { "@type": "Organization", name: "Prefeitura de Porto Alegre" } });
     await expectAccessible(page);
+  });
+
+  it("someone signed in reports it; the secretariat dismisses the report from its queue", { timeout: 120_000 }, async () => {
+    const reader = await openPage(browser, world.server.url);
+    await signIn(reader, "en", "carla.mendes@example.org");
+    await reader.goto(`/en/practices/${slug}`);
+    await heading(reader, title);
+    await reader.getByText(t("en", "practicesPages.report.title")).click();
+    await reader.selectOption("#reason", "inaccurate");
+    await reader.fill("#report-comment", "The figures do not match the city's own report.");
+    await reader.getByRole("button", { name: t("en", "practicesPages.report.submit") }).click();
+    await reader.waitForURL(new RegExp(`/en/practices/${slug}\\?done=reported$`));
+    await status(reader, t("en", "practicesPages.done.reported"));
+    await expectAccessible(reader);
+
+    await moderator.goto("/es/practices/review?status=reported");
+    await expect.poll(() => moderator.locator("#reports-title").count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(moderator);
+    await moderator.getByRole("button", { name: t("es", "practicesPages.reports.dismiss") }).first().click();
+    await moderator.waitForURL(/\/es\/practices\/review\?done=dismissed$/);
+    await status(moderator, t("es", "practicesPages.done.dismissed"));
   });
 
   it.skipIf(!collectionPages)("the visitor opens the demo collection and downloads its booklet", { timeout: 120_000 }, async () => {
