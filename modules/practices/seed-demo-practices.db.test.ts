@@ -49,6 +49,7 @@ describe("the demo good-practice bank", () => {
       `${readCatalogue().length} catalogue entries`,
       "the inclusive-cities call and its published collection",
     ]);
+    expect(first.some((line) => line.includes("refused"))).toBe(false);
   });
 
   it("takes every demo practice through the workflow to its status, written by its city's government", async () => {
@@ -166,5 +167,17 @@ describe("the demo good-practice bank", () => {
     const before = await counts();
     expect(await seedDemoPractices(handle.db)).toEqual([]);
     expect(numbers(await counts())).toEqual(numbers(before));
+  });
+
+  it("writes a practice added to the demo file later, and enters it in the call when it is flagged for it", async () => {
+    const key = seeded.find((p) => p.inclusiveCall && p.status === "published")!.key;
+    await handle.db.execute(sql`delete from practices where creation_key = ${`demo-practice:${key}`}`);
+    expect(await seedDemoPractices(handle.db)).toEqual(["1 demo practice", "1 new entry in the inclusive-cities call"]);
+    const [item] = await rows<{ status: string; last: boolean }>(sql`select e.status,
+        i.position = (select max(position) from practice_collection_items where collection_id = i.collection_id) last
+      from practices p join practice_call_entries e on e.practice_id = p.id join practice_collection_items i on i.practice_id = p.id
+      where p.creation_key = ${`demo-practice:${key}`}`);
+    expect(item).toEqual({ status: "selected", last: true });
+    expect(await seedDemoPractices(handle.db)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
 // inhabitants), since a member government of the demo network is always a reference city's.
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../platform/context.ts";
-import type { Database } from "../../platform/db/client.ts";
+import { type Database, queryRows } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { slugify } from "../../platform/slug.ts";
 import { networkCategories, networkMembershipEvents, networkMemberships, networks } from "../networks/schema.ts";
@@ -64,11 +64,12 @@ export async function seedDemoPractices(db: Database, options: DemoPracticesOpti
     if (axes > 0) created.push(`${axes} practice axes of Mercociudades`);
     if (await seedObservatory(ctx, moderator, bank)) created.push("the city–university observatory of Mercociudades and AUGM");
     const { written, refused } = await seedPractices(ctx, moderator, bank, today);
-    if (written > 0) created.push(`${written} demo practices`);
+    if (written > 0) created.push(written === 1 ? "1 demo practice" : `${written} demo practices`);
     created.push(...refused);
     const catalogue = await importPracticeCatalogue(tx);
     if (catalogue > 0) created.push(`${catalogue} catalogue entries`);
-    if (await seedInclusiveCall(ctx, moderator, bank)) created.push("the inclusive-cities call and its published collection");
+    const call = await seedInclusiveCall(ctx, moderator, bank);
+    if (call) created.push(call);
     return created;
   });
 }
@@ -324,57 +325,77 @@ async function backdate(tx: Database, written: { id: string; practice: DemoPract
 /**
  * The call for inclusive-city practices, opened and closed in the past: the practices flagged for
  * it entered, the published ones selected and gathered, in the file's order, in its published
- * collection. Nothing when the call exists.
+ * collection. When the call exists, only flagged practices written since (not entered yet) are
+ * added; whatever else the call holds is left as it is. Returns what it did, null for nothing.
  */
-async function seedInclusiveCall(ctx: ServiceContext, moderator: Actor, bank: Bank): Promise<boolean> {
+async function seedInclusiveCall(ctx: ServiceContext, moderator: Actor, bank: Bank): Promise<string | null> {
   const tx = ctx.db;
   const call = demoInclusiveCall;
-  const slug = slugify(call.title[call.language], 60);
-  const [existing] = await tx.select({ id: practiceCalls.id }).from(practiceCalls).where(and(eq(practiceCalls.networkId, bank.id), eq(practiceCalls.slug, slug)));
-  if (existing) return false;
   const keys = demoPractices.filter((p) => p.inclusiveCall).map((p) => demoPracticeKey(p.key));
-  const entered = keys.length > 0 ? await tx.select().from(practices).where(and(eq(practices.networkId, bank.id), inArray(practices.creationKey, keys))) : [];
-  if (entered.length === 0) return false;
-  const ordered = keys.flatMap((k) => entered.filter((p) => p.creationKey === k));
+  const flagged = keys.length > 0 ? await tx.select().from(practices).where(and(eq(practices.networkId, bank.id), inArray(practices.creationKey, keys))) : [];
+  const ordered = keys.flatMap((k) => flagged.filter((p) => p.creationKey === k));
+  if (ordered.length === 0) return null;
 
-  const created = await createPracticeCall(ctx, moderator, bank.slug, {
-    title: call.title[call.language],
-    description: call.description[call.language],
-    language: call.language,
-    themeIds: call.themeIds,
-    opensAt: call.opensAt,
-    closesAt: call.closesAt,
-  });
-  const [row] = await tx
-    .update(practiceCalls)
-    .set({ title: call.title, description: call.description, createdAt: new Date(addDays(call.opensAt.slice(0, 10), -20)) })
-    .where(and(eq(practiceCalls.networkId, bank.id), eq(practiceCalls.slug, created.slug)))
-    .returning({ id: practiceCalls.id, collectionId: practiceCalls.collectionId });
-  const selectedAt = new Date(call.selectedAt);
-  const entries = ordered.map((p) => ({
-    callId: row!.id,
-    practiceId: p.id,
-    status: p.publishedVersionId ? ("selected" as const) : ("not_selected" as const),
-    submittedBy: p.createdBy,
-    // Entered when it was sent to the moderators, inside the call's window.
-    submittedAt: sql`(select coalesce(min(submitted_at), ${call.opensAt}::timestamptz) from practice_versions where practice_id = ${p.id})`,
-    decidedBy: moderator.userId,
-    decidedAt: selectedAt,
-    note: p.publishedVersionId ? null : call.notSelectedNote,
-  }));
-  await tx.insert(practiceCallEntries).values(entries).onConflictDoNothing();
-  if (row?.collectionId) {
+  const slug = slugify(call.title[call.language], 60);
+  const find = () =>
+    tx
+      .select({ id: practiceCalls.id, collectionId: practiceCalls.collectionId })
+      .from(practiceCalls)
+      .where(and(eq(practiceCalls.networkId, bank.id), eq(practiceCalls.slug, slug)));
+  let [row] = await find();
+  const isNew = !row;
+  if (!row) {
+    await createPracticeCall(ctx, moderator, bank.slug, {
+      title: call.title[call.language],
+      description: call.description[call.language],
+      language: call.language,
+      themeIds: call.themeIds,
+      opensAt: call.opensAt,
+      closesAt: call.closesAt,
+    });
+    [row] = await find();
     await tx
-      .update(practiceCollections)
-      .set({ title: call.title, subtitle: call.collection.subtitle, foreword: call.collection.foreword, publishedAt: new Date(call.publishedAt), updatedAt: new Date(call.publishedAt) })
-      .where(eq(practiceCollections.id, row.collectionId));
-    const selected = ordered.filter((p) => p.publishedVersionId);
-    if (selected.length > 0) {
+      .update(practiceCalls)
+      .set({ title: call.title, description: call.description, createdAt: new Date(addDays(call.opensAt.slice(0, 10), -20)) })
+      .where(eq(practiceCalls.id, row!.id));
+    if (row!.collectionId) {
       await tx
-        .insert(practiceCollectionItems)
-        .values(selected.map((p, position) => ({ collectionId: row.collectionId!, practiceId: p.id, position })))
-        .onConflictDoNothing();
+        .update(practiceCollections)
+        .set({ title: call.title, subtitle: call.collection.subtitle, foreword: call.collection.foreword, publishedAt: new Date(call.publishedAt), updatedAt: new Date(call.publishedAt) })
+        .where(eq(practiceCollections.id, row!.collectionId));
     }
   }
-  return true;
+  const { id: callId, collectionId } = row!;
+  const entered = new Set(
+    (await tx.select({ practiceId: practiceCallEntries.practiceId }).from(practiceCallEntries).where(eq(practiceCallEntries.callId, callId))).map((e) => e.practiceId),
+  );
+  const newcomers = ordered.filter((p) => !entered.has(p.id));
+  const said = isNew ? "the inclusive-cities call and its published collection" : newcomers.length === 1 ? "1 new entry in the inclusive-cities call" : `${newcomers.length} new entries in the inclusive-cities call`;
+  if (newcomers.length === 0) return isNew ? said : null;
+  await tx
+    .insert(practiceCallEntries)
+    .values(
+      newcomers.map((p) => ({
+        callId,
+        practiceId: p.id,
+        status: p.publishedVersionId ? ("selected" as const) : ("not_selected" as const),
+        submittedBy: p.createdBy,
+        // Entered when it was sent to the moderators, inside the call's window.
+        submittedAt: sql`(select coalesce(min(submitted_at), ${call.opensAt}::timestamptz) from practice_versions where practice_id = ${p.id})`,
+        decidedBy: moderator.userId,
+        decidedAt: new Date(call.selectedAt),
+        note: p.publishedVersionId ? null : call.notSelectedNote,
+      })),
+    )
+    .onConflictDoNothing();
+  const selected = newcomers.filter((p) => p.publishedVersionId);
+  if (collectionId && selected.length > 0) {
+    const [last] = await queryRows<{ position: number | null }>(tx, sql`select max(position) as position from practice_collection_items where collection_id = ${collectionId}`);
+    const start = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+    await tx
+      .insert(practiceCollectionItems)
+      .values(selected.map((p, i) => ({ collectionId, practiceId: p.id, position: start + i })))
+      .onConflictDoNothing();
+  }
+  return said;
 }
