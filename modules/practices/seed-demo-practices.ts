@@ -158,8 +158,9 @@ async function demoAuthors(tx: Database, bank: Bank, wanted: DemoPractice[]): Pr
   const newMembers = orgIds.filter((id) => !memberships.has(id));
   if (newMembers.length > 0) {
     const [full] = await tx.select({ id: networkCategories.id }).from(networkCategories).where(and(eq(networkCategories.networkId, bank.id), eq(networkCategories.key, "full")));
+    const cityOf = new Map([...byCity].map(([cityId, organizationId]) => [organizationId, cityId]));
     for (const organizationId of newMembers) {
-      const since = addDays("2005-01-01", Math.floor(stable(`practices-member:${organizationId}`) * 5000));
+      const since = addDays("2005-01-01", Math.floor(stable(`practices-member:${cityOf.get(organizationId)}`) * 5000));
       const [membership] = await tx
         .insert(networkMemberships)
         .values({ networkId: bank.id, organizationId, status: "active", categoryId: full?.id ?? null, since, statusChangedAt: new Date(`${since}T12:00:00Z`) })
