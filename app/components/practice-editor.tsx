@@ -122,13 +122,10 @@ export function PracticeEditor(props: {
           error={errors.originalLanguage}
           options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
         />
-        {languages.map((l, index) => (
+        {languages.map((l) => {
+          const fieldset = (
           <fieldset key={l} className="language-texts">
-            <legend>
-              {index === 0 && !props.slug
-                ? t("practicesPages.editor.textsIn", { language: t(`language.${l}`) })
-                : t("practicesPages.editor.textsInOptional", { language: t(`language.${l}`) })}
-            </legend>
+            <legend>{t("practicesPages.editor.textsIn", { language: t(`language.${l}`) })}</legend>
             {l === original && <p className="hint">{t("practicesPages.editor.requiredHint")}</p>}
             {textFields.map((f) =>
               f === "title" ? (
@@ -148,7 +145,17 @@ export function PracticeEditor(props: {
               ),
             )}
           </fieldset>
-        ))}
+          );
+          if (l === original) return fieldset;
+          // Translations are optional: folded unless written or refused (still sent when folded).
+          const open = textFields.some((f) => one(`texts.${l}.${f}`) !== "" || !!errors[`texts.${l}.${f}`]);
+          return (
+            <details key={l} open={open} className="translation">
+              <summary>{t("practicesPages.editor.textsInOptional", { language: t(`language.${l}`) })}</summary>
+              {fieldset}
+            </details>
+          );
+        })}
         <CheckboxGroup
           name="themeIds"
           legend={labels.themeIds!}

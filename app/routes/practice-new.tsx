@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { Link, redirect } from "react-router";
 import { createPractice } from "../../modules/practices/create-practice.ts";
 import { listPracticeBanks } from "../../modules/practices/list-practice-banks.ts";
+import { isLocale, locales } from "../../platform/i18n/locales.ts";
+import { SelectField } from "../components/form.tsx";
 import { PracticeEditor } from "../components/practice-editor.tsx";
 import { useI18n } from "../i18n.tsx";
 import { editorError, editorOptions, practiceInput, valuesOf } from "../practice-form.server.ts";
@@ -19,8 +21,9 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const ctx = services(context);
   const networks = await listPracticeBanks(ctx, actor, locale);
   const options = await editorOptions(ctx, networks.length === 1 ? networks[0]!.slug : null, locale);
+  const asked = new URL(request.url).searchParams.get("language");
   // One key per form shown: sending it twice (a double click, a retry) creates one practice.
-  return { networks, options, key: randomUUID(), acting: actor.actingOrganizationId !== null };
+  return { networks, options, key: randomUUID(), acting: actor.actingOrganizationId !== null, language: isLocale(asked) ? asked : locale };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -43,7 +46,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function PracticeNew({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { networks, options, key, acting } = loaderData;
+  const { networks, options, key, acting, language } = loaderData;
   return (
     <>
       <title>{`${t("practicesPages.editor.newTitle")} · Pares`}</title>
@@ -59,7 +62,20 @@ export default function PracticeNew({ loaderData, actionData }: Route.ComponentP
       ) : (
         <>
           <p className="lead">{t("practicesPages.editor.newIntro")}</p>
-          <PracticeEditor values={actionData?.values ?? {}} errors={actionData?.errors} options={{ ...options, networks }} hidden={{ key }} />
+          <form method="get" className="inline-field" aria-label={t("practicesPages.editor.chooseLanguage")}>
+            <SelectField
+              name="language"
+              label={t("practicesPages.editor.chooseLanguage")}
+              defaultValue={language}
+              options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+            />
+            <div className="field actions">
+              <button type="submit" className="secondary">
+                {t("practicesPages.editor.useLanguage")}
+              </button>
+            </div>
+          </form>
+          <PracticeEditor key={language} values={actionData?.values ?? { originalLanguage: language }} errors={actionData?.errors} options={{ ...options, networks }} hidden={{ key }} />
         </>
       )}
     </>

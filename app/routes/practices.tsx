@@ -214,6 +214,13 @@ export default function Practices({ loaderData }: Route.ComponentProps) {
                 )}
               </li>
               <li>
+                {query.catalogue === "no" ? (
+                  <Link to={searchLink(locale, query, { catalogue: null })}>{t("practicesPages.catalogue.include")}</Link>
+                ) : (
+                  <Link to={searchLink(locale, query, { catalogue: "no" })}>{t("practicesPages.catalogue.leaveOut")}</Link>
+                )}
+              </li>
+              <li>
                 <a href={`/${locale}/practices/export.csv${exportQuery.size ? `?${exportQuery}` : ""}`}>{t("practicesPages.export.csv")}</a>
               </li>
               <li>
