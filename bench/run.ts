@@ -5,7 +5,7 @@
 //   npm run bench                      # PGlite
 //   DATABASE_URL=postgres://… npm run bench   # PGlite, then PostgreSQL in a throwaway database
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=16 npm run bench
-//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks
+//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, search-quality
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,13 +23,16 @@ import { citiesShownInAll, citiesShownPerCountry, getNetwork, listBodiesWithHold
 import { listOrganizations } from "../modules/organizations/list-organizations.ts";
 import { organizations } from "../modules/organizations/schema.ts";
 import { getPortfolio, loadPortfolioRows } from "../modules/portfolio/get-portfolio.ts";
+import { searchPractices } from "../modules/practices/search-practices.ts";
 import { type GeneratedNetworks, generateNetworks, networkScale } from "./generate-networks.ts";
 import { type GeneratedOrganizations, generateOrganizations, scale } from "./generate-organizations.ts";
+import { type GeneratedPractices, generatePractices, practiceSearches } from "./generate-practices.ts";
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
+import { formatQuality, type QualityRow, runSearchQuality } from "./search-quality.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const groups = ["cities", "organizations", "networks"] as const;
+const groups = ["cities", "organizations", "networks", "practices", "search-quality"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? groups.join(",")).split(",").map((g) => g.trim()));
 const runs = (group: (typeof groups)[number]) => only.has(group);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: no group ${group} (there are ${groups.join(", ")})`);
@@ -55,6 +58,7 @@ interface Row {
 interface Generated {
   organizations?: GeneratedOrganizations;
   networks?: GeneratedNetworks;
+  practices?: GeneratedPractices;
 }
 
 /** Generated data for the groups that run (the networks' teams need generate-organizations.ts's people). */
@@ -67,6 +71,12 @@ async function generate(handle: DatabaseHandle): Promise<Generated> {
     const { memberOrganizations, networks, roles } = networkScale;
     process.stdout.write(
       `${memberOrganizations} member organizations over ${networks} networks with ${roles} roles generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(generated.networks.counts)}\n`,
+    );
+  }
+  if (runs("practices")) {
+    const p = (generated.practices = await generatePractices(handle.db));
+    process.stdout.write(
+      `${p.practices.toLocaleString("en")} published practices (texts: ${Object.entries(p.perLanguage).map(([l, n]) => `${l} ${n}`).join(", ")}; ${p.withSecondLanguage} in more than one language; ${p.vocabulary} words in the vocabulary) generated and indexed in ${p.seconds.toFixed(1)} s\n`,
     );
   }
   return generated;
@@ -101,6 +111,7 @@ async function benchEngine(engine: string, serverEnv: Record<string, string>, di
     if (runs("cities")) rows.push(...(await benchCities(engine, server.url, direct)));
     if (runs("organizations")) rows.push(...(await benchOrganizations(engine, server.url, direct, generated.organizations!, measure)));
     if (runs("networks")) rows.push(...(await benchNetworks(engine, server.url, direct, generated.networks!, measure)));
+    if (runs("practices")) rows.push(...(await benchPractices(engine, server.url, direct, generated.practices!, measure)));
   } finally {
     await server.stop();
   }
@@ -219,6 +230,36 @@ async function benchNetworks(engine: string, url: string, direct: DatabaseHandle
   return rows;
 }
 
+/**
+ * The search of the practice bank over the generated practices (bench/generate-practices.ts), over
+ * HTTP (API /api/v1/practices, JSON with total, items and facets) and the same search through the
+ * use case in-process: words, words with two facets (theme and country), Portuguese words finding
+ * practices in the other languages, a typo, and facets alone newest first.
+ */
+async function benchPractices(engine: string, url: string, direct: DatabaseHandle, generated: GeneratedPractices, measure: Measure): Promise<Row[]> {
+  const rows: Row[] = [];
+  const label = `practice search (${generated.practices.toLocaleString("en")} practices)`;
+  for (const [name, list] of [
+    ["words", practiceSearches.words],
+    ["words + theme + country", practiceSearches.wordsAndFacets],
+    ["Portuguese words, all languages", practiceSearches.crossLingual],
+    ["words with a typo", practiceSearches.typo],
+    ["theme + country, newest first", practiceSearches.facetsNewest],
+  ] as const) {
+    const searches: Record<string, string>[] = list;
+    const at = (i: number) => `${url}/api/v1/practices?${queryString(searches[i % searches.length]!)}`;
+    await expectOk(at(0));
+    rows.push(await measure(`${label}, ${name}, API /api/v1/practices`, at));
+    rows.push({
+      engine,
+      scenario: `${label}, ${name}, same use case in-process (1 connection)`,
+      // One pass over the searches: a search matching tens of thousands of practices takes seconds on PGlite.
+      result: await timeSequential(searches.length, (i) => searchPractices({ db: direct.db }, searches[i % searches.length]!, "es")),
+    });
+  }
+  return rows;
+}
+
 function print(rows: Row[]) {
   const header = ["engine", "scenario", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms"];
   const lines = rows.map((r) => [
@@ -237,26 +278,32 @@ function print(rows: Row[]) {
 }
 
 async function main() {
-  ensureBuild();
+  /** Groups measured over HTTP on each engine; search-quality is a separate evaluation. */
+  const measured = groups.some((g) => g !== "search-quality" && runs(g));
+  if (measured) ensureBuild();
   const seeded = ensureSeededPglite();
   const work = mkdtempSync(join(tmpdir(), "pares-bench-"));
   const rows: Row[] = [];
+  let quality: QualityRow[] = [];
   try {
-    // The server and the in-process measurement each open their own copy (one writer per directory).
-    cpSync(seeded, join(work, "generated"), { recursive: true });
-    const generating = await openDatabase({ dir: join(work, "generated") });
-    const generated = await generate(generating);
-    await generating.close();
-    cpSync(join(work, "generated"), join(work, "server"), { recursive: true });
-    cpSync(join(work, "generated"), join(work, "direct"), { recursive: true });
-    const direct = await openDatabase({ dir: join(work, "direct") });
-    try {
-      rows.push(...(await benchEngine("pglite", { PGLITE_DIR: join(work, "server"), DATABASE_URL: "" }, direct, generated)));
-    } finally {
-      await direct.close();
+    if (measured) {
+      // The server and the in-process measurement each open their own copy (one writer per directory).
+      cpSync(seeded, join(work, "generated"), { recursive: true });
+      const generating = await openDatabase({ dir: join(work, "generated") });
+      const generated = await generate(generating);
+      await generating.close();
+      cpSync(join(work, "generated"), join(work, "server"), { recursive: true });
+      cpSync(join(work, "generated"), join(work, "direct"), { recursive: true });
+      const direct = await openDatabase({ dir: join(work, "direct") });
+      try {
+        rows.push(...(await benchEngine("pglite", { PGLITE_DIR: join(work, "server"), DATABASE_URL: "" }, direct, generated)));
+      } finally {
+        await direct.close();
+      }
+      rmSync(join(work, "generated"), { recursive: true, force: true });
     }
     const url = process.env.DATABASE_URL;
-    if (url) {
+    if (url && measured) {
       const name = `pares_bench_${Date.now().toString(36)}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
@@ -278,10 +325,13 @@ async function main() {
         await admin.end();
       }
     }
+    // The same SQL on either engine: measured on a throwaway copy of the seeded embedded database.
+    if (runs("search-quality")) quality = await runSearchQuality(seeded, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  print(rows);
+  if (rows.length > 0) print(rows);
+  if (quality.length > 0) process.stdout.write(`${formatQuality(quality)}\n`);
 }
 
 await main();
