@@ -1,7 +1,7 @@
 // Editing a practice: the version being written (a published or answered one gets a new draft),
 // from the revision the form was opened at; a file chosen is uploaded with the save; "save and
 // submit" sends it to the moderators, whose missing fields show where they are asked.
-import { Link, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { getPractice } from "../../modules/practices/get-practice.ts";
 import { submitPractice } from "../../modules/practices/submit-practice.ts";
 import { updatePractice } from "../../modules/practices/update-practice.ts";
@@ -22,7 +22,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const ctx = services(context);
   const practice = await orPageError(getPractice(ctx, actor, params.slug, locale, { working: true }), request, params);
   // Only its authors edit; anyone else who may read it is told it is not theirs to change.
-  if (practice.texts === null) throw new Response(null, { status: 403 });
+  if (practice.texts === null) throw data(null, { status: 403 });
   const options = await editorOptions(ctx, practice.network?.slug ?? null, locale);
   return {
     slug: practice.slug,
