@@ -5,6 +5,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { decidePractice } from "../../modules/practices/decide-practice.ts";
 import { getPractice } from "../../modules/practices/get-practice.ts";
 import { reportReasons } from "../../modules/practices/schema.ts";
+import { hidePractice } from "../../modules/practices/hide-practice.ts";
 import { listPracticeReports } from "../../modules/practices/list-practice-reports.ts";
 import { reportPractice } from "../../modules/practices/report-practice.ts";
 import { resolveReport } from "../../modules/practices/resolve-report.ts";
@@ -66,7 +67,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   return { practice, reports, similar, jsonLd, reasons: reportReasons, done: url.searchParams.get("done"), signedIn: actor.userId !== null };
 }
 
-const intents = ["submit", "withdraw", "startReview", "decide", "report", "resolve", "restore"] as const;
+const intents = ["submit", "withdraw", "startReview", "decide", "report", "resolve", "hide", "restore"] as const;
 type Intent = (typeof intents)[number];
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -101,6 +102,9 @@ export async function action({ params, request, context }: Route.ActionArgs) {
         const result = await resolveReport(ctx, actor, fields.report ?? "", { resolution: fields.resolution as "dismiss", note: optional(fields.note) });
         return redirect(`${base}?working=1&done=${result.status}`);
       }
+      case "hide":
+        await hidePractice(ctx, actor, params.slug, optional(fields["hide-note"]));
+        return redirect(`${base}?working=1&done=hidden`);
       case "restore":
         await restorePractice(ctx, actor, params.slug, optional(fields.note));
         return redirect(`${base}?done=restored`);
@@ -431,7 +435,7 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
               )}
             </div>
           )}
-          {(["withdraw", "startReview", "restore"] as const).map((which) =>
+          {(["withdraw", "startReview", "hide", "restore"] as const).map((which) =>
             errorsOf(which)?.form ? (
               <p key={which} role="alert" className="alert">
                 {errorsOf(which)?.form}
@@ -526,6 +530,22 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
                 <button type="submit">{t("practicesPages.decide.submit")}</button>
               </div>
             </Form>
+          )}
+          {p.viewer.canModerate && !p.hidden && p.lastPublishedAt && (
+            <details>
+              <summary>{t("practicesPages.hide.title")}</summary>
+              <Form method="post" className="stack narrow" noValidate>
+                <CsrfField />
+                <input type="hidden" name="intent" value="hide" />
+                <p className="hint">{t("practicesPages.hide.hint")}</p>
+                <TextAreaField name="hide-note" label={t("practicesPages.hide.note")} maxLength={2000} rows={3} defaultValue={valueOf("hide", "hide-note")} />
+                <div>
+                  <button type="submit" className="danger">
+                    {t("practicesPages.hide.submit")}
+                  </button>
+                </div>
+              </Form>
+            </details>
           )}
           {p.viewer.canReport && signedIn && (
             <details open={!!reportErrors}>

@@ -224,7 +224,7 @@ describe("the good-practice bank", () => {
     await expectAccessible(page);
   });
 
-  it("someone signed in reports it; the secretariat dismisses the report from its queue", { timeout: 120_000 }, async () => {
+  it("someone signed in reports it; the secretariat dismisses the report from its queue, then takes the practice down and puts it back", { timeout: 120_000 }, async () => {
     const reader = await openPage(browser, world.server.url);
     await signIn(reader, "en", "carla.mendes@example.org");
     await reader.goto(`/en/practices/${slug}`);
@@ -243,6 +243,19 @@ describe("the good-practice bank", () => {
     await moderator.getByRole("button", { name: t("es", "practicesPages.reports.dismiss") }).first().click();
     await moderator.waitForURL(/\/es\/practices\/review\?done=dismissed$/);
     await status(moderator, t("es", "practicesPages.done.dismissed"));
+
+    // A moderator may also take it down without a report, and put it back.
+    await moderator.goto(`/es/practices/${slug}`);
+    await moderator.getByText(t("es", "practicesPages.hide.title")).click();
+    await moderator.fill("#hide-note", "Revisión de los datos personales del contacto.");
+    await moderator.getByRole("button", { name: t("es", "practicesPages.hide.submit") }).click();
+    await moderator.waitForURL(new RegExp(`/es/practices/${slug}\\?working=1&done=hidden$`));
+    await status(moderator, t("es", "practicesPages.done.hidden"));
+    await expectAccessible(moderator);
+    expect((await reader.request.get(`/en/practices/${slug}`)).status()).toBe(404);
+    await moderator.getByRole("button", { name: t("es", "practicesPages.actions.restore") }).click();
+    await moderator.waitForURL(new RegExp(`/es/practices/${slug}\\?done=restored$`));
+    expect((await reader.request.get(`/en/practices/${slug}`)).status()).toBe(200);
   });
 
   it.skipIf(!collectionPages)("the visitor opens the demo collection and downloads its booklet", { timeout: 120_000 }, async () => {
