@@ -103,7 +103,7 @@ export const practiceSlugLock = sql`select pg_advisory_xact_lock(hashtext('pract
 
 /** The slug, or the slug with the first free numeric suffix. */
 export async function freePracticeSlug(db: Database, base: string): Promise<string> {
-  const wanted = ["new", "queue", "search", "feed", "map", "export", "calls", "collections", "observatory"].includes(base) ? `${base}-practice` : base;
+  const wanted = ["new", "review", "queue", "search", "feed", "map", "export", "calls", "collections", "observatory"].includes(base) ? `${base}-practice` : base;
   const taken = new Set(
     (
       await db
