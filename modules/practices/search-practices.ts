@@ -61,13 +61,23 @@ export interface SearchPlan {
   rank: SQL;
 }
 
-export async function planSearch(ctx: ServiceContext, input: ReturnType<typeof searchPracticesInput.parse>): Promise<SearchPlan> {
-  const prepared = input.q ? await prepareQuery(ctx.db, input.q) : null;
+/**
+ * The search as SQL. `match`: "every" word (in one of its forms) first; "any" when that finds
+ * nothing, ranked by how many words each document matches.
+ */
+export async function planSearch(
+  ctx: ServiceContext,
+  input: ReturnType<typeof searchPracticesInput.parse>,
+  match: "every" | "any" = "every",
+  known?: PreparedQuery | null,
+): Promise<SearchPlan> {
+  const prepared = known !== undefined ? known : input.q ? await prepareQuery(ctx.db, input.q) : null;
   const filters: SQL[] = [];
   if (prepared) {
-    const bridge: SQL[] = [];
-    if (prepared.themes.length > 0 && prepared.groups.length === 1) bridge.push(sql`s.theme_ids && ${pgArray(prepared.themes)}::text[]`);
-    filters.push(bridge.length > 0 ? sql`(s.document @@ q.query or ${bridge[0]})` : sql`s.document @@ q.query`);
+    const words = match === "every" ? sql`s.document @@ q.every` : sql`s.document @@ q.query`;
+    // A single word naming a theme also finds the practices of that theme, in any language.
+    const bridge = prepared.themes.length > 0 && prepared.groups.length === 1 ? sql`s.theme_ids && ${pgArray(prepared.themes)}::text[]` : null;
+    filters.push(bridge ? sql`(${words} or ${bridge})` : words);
   }
   if (input.theme?.length) filters.push(sql`s.theme_ids @> ${pgArray(input.theme)}::text[]`);
   if (input.sdg?.length) filters.push(sql`s.sdg_goals @> ${`{${input.sdg.join(",")}}`}::smallint[]`);
@@ -97,20 +107,28 @@ export async function planSearch(ctx: ServiceContext, input: ReturnType<typeof s
  */
 export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesInput, locale: Locale): Promise<PracticeSearchResult> {
   const input = parseOrThrow(searchPracticesInput, raw);
-  const plan = await planSearch(ctx, input);
+  let plan = await planSearch(ctx, input);
   const sort = plan.prepared && input.sort === "relevance" ? "relevance" : "newest";
   const order = sort === "relevance" ? sql`m.rank desc, m.published_at desc, m.practice_id` : sql`m.published_at desc, m.practice_id`;
   const offset = (input.page - 1) * input.pageSize;
-  const matches = sql`${plan.with} m as materialized (
+  // Counting facets needs no rank: ranking every match is most of a broad search's time.
+  const matches = (ranked = true) => sql`${plan.with} m as materialized (
       select s.practice_id, s.published_at, s.theme_ids, s.sdg_goals, s.country_code, s.region_code, s.population_band,
-             s.year, s.languages, s.network_id, s.observatory, ${plan.rank} as rank
+             s.year, s.languages, s.network_id, s.observatory, ${ranked ? plan.rank : sql`0`} as rank
       from ${plan.from} where ${plan.where})`;
 
-  const rows = await loadHits(ctx, matches, order, input.pageSize, offset, locale, plan.prepared !== null);
+  let rows = await loadHits(ctx, matches(), order, input.pageSize, offset, locale, plan.prepared !== null);
+  // Fewer results with every word than a page: the page continues with the practices that have
+  // most of them (ranking puts those with every word first, so nothing found is lost).
+  const fewer = async () => (rows[0]?.total ?? (offset > 0 ? await countMatches(ctx, matches(false)) : 0)) < input.pageSize;
+  if (plan.prepared && plan.prepared.groups.length > 1 && (await fewer())) {
+    plan = await planSearch(ctx, input, "any", plan.prepared);
+    rows = await loadHits(ctx, matches(), order, input.pageSize, offset, locale, true);
+  }
 
   const facetRows = await queryRows<{ facet: FacetName; value: string; count: number }>(
     ctx.db,
-    sql`${matches}
+    sql`${matches(false)}
         select 'theme' as facet, x as value, count(*)::int as count from m, unnest(m.theme_ids) x group by x
         union all select 'sdg', x::text, count(*)::int from m, unnest(m.sdg_goals) x group by x
         union all select 'country', m.country_code, count(*)::int from m where m.country_code is not null group by m.country_code
@@ -121,7 +139,7 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
         union all select 'network', n.slug, count(*)::int from m join networks n on n.id = m.network_id group by n.slug
         union all select 'observatory', case when m.observatory then 'yes' else 'no' end, count(*)::int from m group by m.observatory`,
   );
-  const total = rows[0]?.total ?? (offset > 0 ? await countMatches(ctx, matches) : 0);
+  const total = rows[0]?.total ?? (offset > 0 ? await countMatches(ctx, matches(false)) : 0);
   const facets = await labelFacets(ctx, facetRows, input, locale);
 
   let map: PracticeSearchResult["map"] = null;
@@ -129,7 +147,7 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
     map = (
       await queryRows<{ slug: string; title: string; latitude: number; longitude: number }>(
         ctx.db,
-        sql`${matches}
+        sql`${matches()}
             select p.slug, coalesce(v.content -> 'texts' -> ${locale} ->> 'title', v.content -> 'texts' -> v.original_language ->> 'title') as title,
                    s.latitude, s.longitude
             from m join practice_search s on s.practice_id = m.practice_id

@@ -85,7 +85,8 @@ export async function prepareQuery(db: Database, text: string): Promise<Prepared
                             order by similarity(v.word, t.typed) desc, v.documents desc, v.word limit 1) as word
           from unnest(${pgArray(unknown)}::text[]) as t(typed)`,
     );
-    for (const row of rows) if (row.word) corrections.set(row.typed, row.word);
+    // A correction is a word of about the same length: "socail" is not "soc".
+    for (const row of rows) if (row.word && Math.abs(row.word.length - row.typed.length) <= 2) corrections.set(row.typed, row.word);
   }
   const lex = lexicon();
   const themes = new Set<string>();
@@ -139,10 +140,17 @@ export function rankExpression(prepared: PreparedQuery, vector: SQL, themes: SQL
   return sql`((${coverage})::float8 / ${prepared.groups.length} * 2 + ts_rank_cd(${vector}, q.query, 1) + ${bridge[0]} + ${bridge[1]})`;
 }
 
-/** `select … as g0, … as query` for a CTE named q. */
+/**
+ * `select … as g0, … as query, … as every` for a CTE named q: `query` matches any group (for
+ * ranking and snippets), `every` only the documents that match every group (each word in one of
+ * its forms), which is what a search asks first.
+ */
 export function queryColumns(prepared: PreparedQuery): SQL {
   const groups = groupQueries(prepared);
-  return sql.join([...groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`), sql`${sql.join(groups, sql` || `)} as query`], sql`, `);
+  return sql.join(
+    [...groups.map((g, i) => sql`${g} as ${sql.raw(`g${i}`)}`), sql`${sql.join(groups, sql` || `)} as query`, sql`${sql.join(groups, sql` && `)} as every`],
+    sql`, `,
+  );
 }
 
 /** A PostgreSQL array literal of words (folded words have no quotes or backslashes). */
