@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../platform/db/client.ts";
+import { seedDemoData } from "../../platform/db/setup.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { networkBodies, networkRoles, networkTerms } from "../governance/schema.ts";
 import { checkRoleRules } from "../governance/rules.ts";
@@ -294,6 +295,9 @@ describe("demo networks", () => {
       description = jsonb_build_object('es', 'Red de gobiernos locales de América del Sur fundada en 1995 por doce ciudades para fortalecer la participación de las ciudades en la integración regional y la cooperación horizontal entre ellas.')
       where slug = 'mercociudades'`);
     expect(await seedDemoNetwork(handle.db)).toBe(true);
+    // The rest of the demo completes it too (the bank's demo makes the government of a city whose
+    // practice it shows a member).
+    await seedDemoData(handle);
     expect(numbers(await counts())).toEqual(numbers(complete));
     const [network] = await queryRows<{ en: string }>(handle.db, sql`select description->>'en' en from networks where slug = 'mercociudades'`);
     expect(network!.en).toMatch(/illustrative/);

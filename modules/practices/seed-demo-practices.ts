@@ -143,7 +143,9 @@ interface Author {
  * reference city, or whose government's membership is not active, get none.
  */
 async function demoAuthors(tx: Database, bank: Bank, wanted: DemoPractice[]): Promise<Map<string, Author>> {
-  const cities = await resolveCities(tx, wanted.map((p) => ({ name: p.city, country: p.country })));
+  // Every demo city's government is kept a member (on every start, like the network's own seed
+  // keeps its members), the authors only of the practices still to write.
+  const cities = await resolveCities(tx, demoPractices.map((p) => ({ name: p.city, country: p.country })));
   const { byCity } = await ensureLocalGovernments(tx, [...cities.values()]);
   const orgIds = [...new Set(byCity.values())];
   const orgs = new Map((await tx.select({ id: organizations.id, slug: organizations.slug }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => [o.id, o.slug]));
@@ -236,8 +238,8 @@ async function seedPractices(ctx: ServiceContext, moderator: Actor, bank: Bank, 
     (await tx.select({ key: practices.creationKey }).from(practices).where(and(eq(practices.networkId, bank.id), like(practices.creationKey, "demo-practice:%")))).map((r) => r.key),
   );
   const wanted = demoPractices.filter((p) => !existing.has(demoPracticeKey(p.key)));
-  if (wanted.length === 0) return { written: 0, refused: [] };
   const authors = await demoAuthors(tx, bank, wanted);
+  if (wanted.length === 0) return { written: 0, refused: [] };
   // Partners registered on Pares under the very name the practice gives are tied to them.
   const partnerNames = [...new Set(wanted.flatMap((p) => p.partners.map((x) => x.name)))];
   const registered = new Map(
