@@ -28,6 +28,8 @@ export interface CallView extends CallSummary {
   canManage: boolean;
   /** Managers see every entry; the public, once the collection is published, its selection. */
   entries: { id: string; practiceSlug: string; title: string; organization: string | null; status: EntryStatus; submittedAt: Date; note: string | null }[];
+  /** While the call is open: the caller's organizations' practices of this bank not entered yet. */
+  enterable: { slug: string; title: string }[];
 }
 
 /** A network's calls for practices, newest first: public. */
@@ -71,11 +73,25 @@ export async function getCall(ctx: ServiceContext, actor: Actor, networkSlug: st
               order by e.submitted_at, p.slug`,
         )
       : [];
+  const state = callState(call, now);
+  const orgs = [...actor.memberships.keys()];
+  const enterable =
+    state === "open" && orgs.length > 0
+      ? await queryRows<{ slug: string; title: string | null }>(
+          ctx.db,
+          sql`select p.slug, coalesce(v.content -> 'texts' -> ${locale} ->> 'title', v.content -> 'texts' -> v.original_language ->> 'title') as title
+              from practices p join practice_versions v on v.id = p.current_version_id
+              where p.network_id = ${network.id} and p.organization_id = any(${`{${orgs.join(",")}}`}::uuid[]) and p.hidden_at is null
+                and p.status in ('draft', 'submitted', 'in_review', 'published')
+                and not exists (select 1 from practice_call_entries e where e.call_id = ${call.id} and e.practice_id = p.id)
+              order by title`,
+        )
+      : [];
   return {
     slug: call.slug,
     title: localize(call.title, locale, call.originalLanguage),
     description: localize(call.description, locale, call.originalLanguage),
-    state: callState(call, now),
+    state,
     opensAt: call.opensAt,
     closesAt: call.closesAt,
     themes: await themeNames(ctx.db, call.themeIds, locale),
@@ -92,5 +108,6 @@ export async function getCall(ctx: ServiceContext, actor: Actor, networkSlug: st
       submittedAt: new Date(e.submitted_at),
       note: canManage ? e.note : null,
     })),
+    enterable: enterable.map((p) => ({ slug: p.slug, title: p.title ?? p.slug })),
   };
 }

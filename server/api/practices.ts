@@ -141,6 +141,7 @@ const callSchema = callSummarySchema
     entries: z
       .array(z.object({ id: z.string(), practiceSlug: z.string(), title: z.string(), organization: z.string().nullable(), status: z.enum(["submitted", "selected", "not_selected", "withdrawn"]), submittedAt: z.string(), note: z.string().nullable() }))
       .describe("Every entry for the secretariat; the selection for everyone once the collection is published"),
+    enterable: z.array(z.object({ slug: z.string(), title: z.string() })).describe("While open: the caller's practices of this bank not entered yet"),
   })
   .meta({ id: "PracticeCall" });
 const collectionSummarySchema = z.object({ slug: z.string(), title: localizedText.optional(), publishedAt: z.string().nullable() }).meta({ id: "PracticeCollectionSummary" });
