@@ -2,6 +2,8 @@
 // in data/reference/lexicon (built by scripts/build-lexicon.ts; sources and licences in each
 // file's header). Every word is folded (lower case, no accents) as search sees it.
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { dataFile } from "../project-files.ts";
 import { fold, type SearchLanguage, searchLanguages } from "./text.ts";
 
 type Translations = Partial<Record<SearchLanguage, string[]>>;
@@ -24,7 +26,7 @@ const PER_FILE = 3;
 let loaded: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
-  loaded ??= load(new URL("../../data/reference/lexicon/", import.meta.url));
+  loaded ??= load(pathToFileURL(`${dataFile("reference", "lexicon")}/`));
   return loaded;
 }
 

@@ -3,6 +3,7 @@
 // must end: a practice may take two pages and no more.
 import { readFileSync } from "node:fs";
 import * as fontkit from "fontkit";
+import { dataFile } from "../../../platform/project-files.ts";
 import type PDFDocument from "pdfkit";
 
 export type Doc = typeof PDFDocument;
@@ -18,7 +19,7 @@ let fonts: Record<FontName, fontkit.Font> | undefined;
 function loadFonts(): Record<FontName, fontkit.Font> {
   fonts ??= Object.fromEntries(
     Object.entries(fontFiles).map(([name, file]) => {
-      const font = fontkit.create(readFileSync(new URL(`../../../data/fonts/${file}`, import.meta.url)));
+      const font = fontkit.create(readFileSync(dataFile("fonts", file)));
       if (!("layout" in font)) throw new Error(`${file} is a font collection`);
       return [name, font];
     }),
