@@ -156,6 +156,19 @@ export default function Network({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to={`${base}/bodies`}>{t("networkPage.link.bodies")}</Link>
         </li>
+        {n.hosted && (
+          <>
+            <li>
+              <Link to={`/${locale}/practices?network=${n.slug}`}>{t("practices.networkLink.bank")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/calls`}>{t("practices.networkLink.calls")}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/observatory`}>{t("practices.networkLink.observatory")}</Link>
+            </li>
+          </>
+        )}
         {n.viewer.canApply && (
           <li>
             <Link to={`${base}/join`}>{t("networkPage.link.join")}</Link>
