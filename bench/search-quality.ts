@@ -104,16 +104,26 @@ function wordsAlone(text: string): PreparedQuery | null {
   return { groups: words.map((w) => ({ word: w, correctedTo: null, alternatives: [w] })), themes: [], sdgGoals: [] };
 }
 
-/** The 1-based rank of `code` for the query, or null when the query does not match it. */
+/** The search's page size: with fewer documents having every word, the search ranks those with any. */
+const PAGE = 20;
+
+/**
+ * The 1-based rank of `code` for the query, or null when the query does not match it: the
+ * practices search's rule (modules/practices/search-practices.ts) — every word first; when fewer
+ * than a page of documents have them all, every document with any word, ranked.
+ */
 async function rankOf(db: Database, prepared: PreparedQuery | null, code: string): Promise<number | null> {
   if (!prepared) return null;
-  const rows = await queryRows<{ code: string }>(
-    db,
-    sql`with q as (select ${queryColumns(prepared)})
-        select d.code from quality_documents d, q
-        where d.document @@ q.query
-        order by ${rankExpression(prepared, sql`d.document`, sql`d.theme_ids`, sql`d.sdg_goals`)} desc, md5(d.code)`,
-  );
+  const ranked = (match: "every" | "query") =>
+    queryRows<{ code: string }>(
+      db,
+      sql`with q as (select ${queryColumns(prepared)})
+          select d.code from quality_documents d, q
+          where d.document @@ ${sql.raw(`q.${match}`)}
+          order by ${rankExpression(prepared, sql`d.document`, sql`d.theme_ids`, sql`d.sdg_goals`)} desc, md5(d.code)`,
+    );
+  let rows = await ranked("every");
+  if (prepared.groups.length === 1 || rows.length < PAGE) rows = await ranked("query");
   const index = rows.findIndex((r) => r.code === code);
   return index < 0 ? null : index + 1;
 }
