@@ -96,7 +96,9 @@ export async function planSearch(
     with: prepared ? sql`with q as (select ${queryColumns(prepared)}), ` : sql`with `,
     from: prepared ? sql`practice_search s, q` : sql`practice_search s`,
     where: filters.length > 0 ? sql.join(filters, sql` and `) : sql`true`,
-    rank: prepared ? rankExpression(prepared, sql`s.document`, sql`s.theme_ids`, sql`s.sdg_goals`) : sql`0`,
+    rank: prepared
+      ? rankExpression(prepared, sql`s.document`, sql`s.theme_ids`, sql`s.sdg_goals`, { everyMatched: match === "every" && prepared.groups.length > 1 })
+      : sql`0`,
   };
 }
 

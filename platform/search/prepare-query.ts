@@ -128,11 +128,14 @@ export function anyGroupQuery(prepared: PreparedQuery): SQL {
  * `q.g0 … q.gN` and `q.query` of a CTE built by queryColumns: the share of the query's words it
  * matches first, then ts_rank_cd, then the themes and SDG goals the words name.
  */
-export function rankExpression(prepared: PreparedQuery, vector: SQL, themes: SQL, goals: SQL): SQL {
-  const coverage = sql.join(
-    prepared.groups.map((_, i) => sql`(${vector} @@ q.${sql.raw(`g${i}`)})::int`),
-    sql` + `,
-  );
+export function rankExpression(prepared: PreparedQuery, vector: SQL, themes: SQL, goals: SQL, options: { everyMatched?: boolean } = {}): SQL {
+  // When every document ranked matched every group, the share is 1 for all: not computed again.
+  const coverage = options.everyMatched
+    ? sql`${prepared.groups.length}`
+    : sql.join(
+        prepared.groups.map((_, i) => sql`(${vector} @@ q.${sql.raw(`g${i}`)})::int`),
+        sql` + `,
+      );
   const bridge = [
     prepared.themes.length > 0 ? sql`(${themes} && ${pgArray(prepared.themes)}::text[])::int * 0.3` : sql`0`,
     prepared.sdgGoals.length > 0 ? sql`(${goals} && ${`{${prepared.sdgGoals.join(",")}}`}::smallint[])::int * 0.2` : sql`0`,
