@@ -297,7 +297,7 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: "production", PUBLIC_URL: origin, API_TOKEN_RATE_LIMIT: "100000" });
   const auth = createAuth({ db: database.db, secret, baseURL: origin, emails: accountsAuthEmails(database.db) });
-  services = { auth, config, database, db: database.db, log: createLogger("silent") };
+  services = { auth, config, database, db: database.db, log: createLogger("silent"), files: (await import("./matrix/support.ts")).matrixFiles };
   app = createApp({ services, secret, build });
   routeIds = Object.entries(build.routes)
     .filter(([id]) => id !== "root")

@@ -2,6 +2,7 @@
 import { governanceArea } from "./rows-governance.ts";
 import { networksArea } from "./rows-networks.ts";
 import { portfolioArea } from "./rows-portfolio.ts";
+import { practicesArea } from "./rows-practices.ts";
 import type { MatrixArea } from "./support.ts";
 
-export const areas: MatrixArea[] = [networksArea, governanceArea, portfolioArea];
+export const areas: MatrixArea[] = [networksArea, governanceArea, portfolioArea, practicesArea];

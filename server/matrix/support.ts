@@ -2,6 +2,7 @@
 // and the world of fresh resources each request runs against. Each area of the platform keeps
 // its rows in a file of its own beside this one (rows-*.ts), listed in areas.ts.
 import type { Database } from "../../platform/db/client.ts";
+import { memoryFileStore } from "../../platform/storage/file-store.ts";
 
 export const kinds = ["anonymous", "member", "outsider", "focalPoint", "secretariat", "admin"] as const;
 export type Kind = (typeof kinds)[number];
@@ -45,10 +46,13 @@ export interface World {
   areas: Record<string, Record<string, string>>;
 }
 
+/** A JSON value: API rows send nested bodies; page rows send flat fields (each as a string). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
 export interface Row {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: (w: World) => string;
-  body?: (w: World) => Record<string, string | number>;
+  body?: (w: World) => Record<string, Json>;
   expect: Expect;
   /** The request ends the session it is made with: it gets a session of its own. */
   ownSession?: true;
@@ -67,3 +71,9 @@ export interface MatrixArea {
   /** Creates the area's resources for one world (after the base world exists). */
   prepare?: (env: { db: Database; people: Record<Person, string>; world: World }) => Promise<Record<string, string>>;
 }
+
+/**
+ * The file store of the matrix's services: areas keep here, while preparing a world, the bytes
+ * of the files their rows read (uploaded images and attachments, booklets' pictures).
+ */
+export const matrixFiles = memoryFileStore();
