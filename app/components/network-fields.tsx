@@ -6,7 +6,7 @@ import { useI18n } from "../i18n.tsx";
 import { CheckboxGroup, SelectField, TextField } from "./form.tsx";
 
 /** A labelled date (YYYY-MM-DD); browsers show a date picker, and typing works everywhere. */
-export function DateField(props: { name: string; label: string; defaultValue?: string; hint?: string; error?: string; required?: boolean; max?: string }) {
+export function DateField(props: { name: string; label: string; defaultValue?: string; hint?: string; error?: string; required?: boolean; max?: string; withTime?: boolean }) {
   const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -14,7 +14,7 @@ export function DateField(props: { name: string; label: string; defaultValue?: s
       <input
         id={props.name}
         name={props.name}
-        type="date"
+        type={props.withTime ? "datetime-local" : "date"}
         defaultValue={props.defaultValue}
         required={props.required}
         max={props.max}

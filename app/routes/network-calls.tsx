@@ -8,6 +8,7 @@ import { bankPolicy } from "../../modules/practices/policy.ts";
 import { findNetwork } from "../../modules/networks/find-network.ts";
 import { listThemes } from "../../modules/themes/list-themes.ts";
 import { CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from "../components/form.tsx";
+import { DateField } from "../components/network-fields.tsx";
 import { useI18n } from "../i18n.tsx";
 import { actorOf, formError, formFields, orPageError, pageLocale, requireActor, services } from "../route-helpers.ts";
 import type { Route } from "./+types/network-calls";
@@ -116,30 +117,12 @@ export default function NetworkCalls({ loaderData, actionData }: Route.Component
               error={errors?.fields?.language}
             />
             <CheckboxGroup name="themeIds" legend={labels.themeIds} options={themes} checked={actionData?.themeIds ?? []} error={errors?.fields?.themeIds} />
-            <DateTimeField name="opensAt" label={labels.opensAt} hint={t("practices.calls.utc")} defaultValue={values.opensAt} error={errors?.fields?.opensAt} />
-            <DateTimeField name="closesAt" label={labels.closesAt} hint={t("practices.calls.utc")} defaultValue={values.closesAt} error={errors?.fields?.closesAt} />
+            <DateField withTime required name="opensAt" label={labels.opensAt} hint={t("practices.calls.utc")} defaultValue={values.opensAt} error={errors?.fields?.opensAt} />
+            <DateField withTime required name="closesAt" label={labels.closesAt} hint={t("practices.calls.utc")} defaultValue={values.closesAt} error={errors?.fields?.closesAt} />
             <button type="submit">{t("practices.calls.open")}</button>
           </Form>
         </section>
       )}
     </>
-  );
-}
-
-function DateTimeField(props: { name: string; label: string; hint: string; defaultValue?: string; error?: string }) {
-  const described = [`${props.name}-hint`, props.error ? `${props.name}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={props.name}>{props.label}</label>
-      <input id={props.name} name={props.name} type="datetime-local" required defaultValue={props.defaultValue} aria-invalid={props.error ? true : undefined} aria-describedby={described} />
-      <p id={`${props.name}-hint`} className="hint">
-        {props.hint}
-      </p>
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }
