@@ -1,5 +1,6 @@
 import type { Database } from "../platform/db/client.ts";
 import type { EmailTemplate } from "../platform/mail/templates.ts";
+import type { OutboxHandler } from "../platform/outbox/worker.ts";
 
 /** What a module registers with the platform. Reference data loads before any demo seed. */
 export interface ModuleManifest {
@@ -10,6 +11,8 @@ export interface ModuleManifest {
   seedDemo?: (db: Database, options: DemoOptions) => Promise<string[]>;
   /** The e-mails the module sends. */
   emailTemplates?: EmailTemplate[];
+  /** Side effects the module puts in the outbox, by kind, delivered by the server's worker. */
+  outboxHandlers?: (db: Database) => Record<string, OutboxHandler>;
 }
 
 export interface DemoOptions {

@@ -10,7 +10,7 @@ import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
-import { emailTemplates } from "../modules/index.ts";
+import { emailTemplates, moduleOutboxHandlers } from "../modules/index.ts";
 import { demoAccounts, demoPassword } from "../modules/organizations/seed-demo-organizations.ts";
 import { createAuth, ssoProviderOf } from "../platform/auth.ts";
 import { type Config, demoAccountsAllowed } from "../platform/config.ts";
@@ -134,6 +134,7 @@ function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger
     log,
     pollMs: config.OUTBOX_POLL_MS,
     handlers: {
+      ...moduleOutboxHandlers(database.db),
       [emailOutboxKind]: createEmailHandler({
         templates: emailTemplates,
         transport,

@@ -1,10 +1,10 @@
 import { and, eq, like, or, sql } from "drizzle-orm";
-import { type z } from "zod";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { locales } from "../../platform/i18n/locales.ts";
+import { parseOrThrow } from "../../platform/parse.ts";
 import { slugify } from "../../platform/slug.ts";
 import { findNetwork } from "../networks/find-network.ts";
 import { actingOrganizationFor } from "../networks/join-external-network.ts";
@@ -16,19 +16,7 @@ import { createPracticeInput, type CreatePracticeInput } from "./inputs.ts";
 import { practicePolicy } from "./policy.ts";
 import { practiceEvents, practices, practiceVersions } from "./schema.ts";
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    // Nested fields are named by their path ("texts.pt.summary"), as the API sends them.
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path.length > 0 ? issue.path.join(".") : "form";
-      (fields[key] ??= []).push(issue.message);
-    }
-    throw invalid(fields);
-  }
-  return parsed.data;
-}
+export { parseOrThrow };
 
 /**
  * A member of an organization that belongs (active) to a hosted network starts a practice for

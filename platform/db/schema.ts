@@ -9,3 +9,4 @@ export * from "../../modules/accounts/schema.ts";
 export * from "../outbox/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../../modules/practices/schema.ts";
+export * from "../../modules/exchange/schema.ts";

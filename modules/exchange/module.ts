@@ -1,0 +1,14 @@
+import type { ModuleManifest } from "../manifest.ts";
+import { computeMatches, matchOutboxKind } from "./compute-matches.ts";
+
+export const exchangeModule: ModuleManifest = {
+  name: "exchange",
+  outboxHandlers: (db) => ({
+    [matchOutboxKind]: async (row) => {
+      const itemId = row.payload.itemId;
+      if (typeof itemId !== "string") return { skipped: "no item" };
+      const result = await computeMatches(db, itemId);
+      return { matches: result.matches, added: result.added.length };
+    },
+  }),
+};
