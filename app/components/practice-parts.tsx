@@ -21,6 +21,8 @@ export interface HitView {
   slug: string;
   title: string;
   snippet: string;
+  /** When the summary is not translated yet: the language it is shown in. */
+  snippetLanguage?: string;
   language: string;
   fallback: boolean;
   organization: { slug: string; name: string } | null;
@@ -35,6 +37,7 @@ export function PracticeHitItem({ hit, headingLevel = 3 }: { hit: HitView; headi
   const { t, locale } = useI18n();
   const Heading = `h${headingLevel}` as "h3";
   const place = [hit.city, hit.country?.name].filter(Boolean).join(", ");
+  const snippetLanguage = hit.snippetLanguage ?? hit.language;
   return (
     <li className="practice-hit">
       <Heading className="card-title">
@@ -55,9 +58,12 @@ export function PracticeHitItem({ hit, headingLevel = 3 }: { hit: HitView; headi
         )}
       </p>
       {hit.snippet && (
-        <p lang={hit.language}>
+        <p lang={snippetLanguage}>
           <Marked text={hit.snippet} />
         </p>
+      )}
+      {hit.snippet && snippetLanguage !== hit.language && snippetLanguage !== locale && (
+        <p className="muted">{t("practicesPages.sectionOriginalIn", { language: t(`language.${snippetLanguage}`) })}</p>
       )}
       {hit.fallback && <p className="muted">{t("practicesPages.originalIn", { language: t(`language.${hit.language}`) })}</p>}
       {hit.sourceUrl && /^https?:\/\//i.test(hit.sourceUrl) && (

@@ -134,6 +134,20 @@ function Paragraphs({ text }: { text: string }) {
 
 const textSections = ["problem", "solution", "results", "lessons", "replication"] as const;
 
+/**
+ * A field not yet translated into the language the practice is shown in: it is shown in the
+ * original, and says so. (When the whole practice is in the original, the note at the top says it.)
+ */
+function SectionOriginal({ language, shown }: { language: string; shown: string }) {
+  const { t, locale } = useI18n();
+  if (language === locale || language === shown) return null;
+  return (
+    <p className="muted" lang={locale}>
+      {t("practicesPages.sectionOriginalIn", { language: t(`language.${language}`) })}
+    </p>
+  );
+}
+
 export default function Practice({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale, number, dateTime } = useI18n();
   const { practice: p, reports, similar, done, signedIn, reasons } = loaderData;
@@ -229,13 +243,12 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
             </a>
           </p>
         )}
-        <div lang={p.text.language}>
-          {p.text.summary && (
-            <div className="lead">
-              <Paragraphs text={p.text.summary} />
-            </div>
-          )}
-        </div>
+        {p.text.summary && (
+          <div className="lead" lang={p.textLanguages.summary}>
+            <Paragraphs text={p.text.summary} />
+            <SectionOriginal language={p.textLanguages.summary} shown={p.text.language} />
+          </div>
+        )}
         <dl className="facts">
           {p.network && (
             <>
@@ -320,18 +333,17 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
           <dt>{t("practicesPages.field.updated")}</dt>
           <dd>{dateTime(working ? p.version.updatedAt : (p.lastPublishedAt ?? p.version.updatedAt))}</dd>
         </dl>
-        <div lang={p.text.language}>
-          {textSections.map((field) =>
-            p.text[field] ? (
-              <section key={field} aria-labelledby={`section-${field}`}>
-                <h2 id={`section-${field}`} lang={locale}>
-                  {t(`practicesPages.text.${field}`)}
-                </h2>
+        {textSections.map((field) =>
+          p.text[field] ? (
+            <section key={field} aria-labelledby={`section-${field}`}>
+              <h2 id={`section-${field}`}>{t(`practicesPages.text.${field}`)}</h2>
+              <div lang={p.textLanguages[field]}>
                 <Paragraphs text={p.text[field]} />
-              </section>
-            ) : null,
-          )}
-        </div>
+              </div>
+              <SectionOriginal language={p.textLanguages[field]} shown={p.text.language} />
+            </section>
+          ) : null,
+        )}
         {images.length > 0 && (
           <section aria-labelledby="images-title">
             <h2 id="images-title">{t("practicesPages.page.images")}</h2>

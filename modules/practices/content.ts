@@ -10,7 +10,7 @@ import { isLocale, type Locale, locales } from "../../platform/i18n/locales.ts";
 import { organizations } from "../organizations/schema.ts";
 import { sdgTargets, themes } from "../themes/schema.ts";
 import type { practiceFields } from "./inputs.ts";
-import { type PracticeContent, practiceAxes, practiceFiles, type PracticePartner, type PracticeText, practiceTextFields } from "./schema.ts";
+import { type PracticeContent, practiceAxes, practiceFiles, type PracticePartner, type PracticeText, type PracticeTextField, practiceTextFields } from "./schema.ts";
 
 type Fields = { [K in keyof typeof practiceFields]: z.output<(typeof practiceFields)[K]> };
 /** What an author sends, partners resolved to organizations on Pares (resolvePartners). */
@@ -150,4 +150,33 @@ export function missingForSubmission(content: PracticeContent, originalLanguage:
 export function languagesOf(content: PracticeContent, originalLanguage: string): Locale[] {
   const present = locales.filter((l) => !!content.texts[l]?.title);
   return [...present.filter((l) => l === originalLanguage), ...present.filter((l) => l !== originalLanguage)];
+}
+
+/** A practice's text as a reader sees it: each field in their language when translated, else in the original. */
+export interface ReaderText {
+  text: PracticeText;
+  /** The language of the practice as a whole (its title): the reader's when translated, else the original. */
+  language: Locale;
+  /** True when `language` is not the reader's. */
+  fallback: boolean;
+  /**
+   * The language each field is shown in. A partial translation (only a title and a summary, say)
+   * leaves the other fields in the original language, marked as such, rather than hiding them.
+   */
+  fieldLanguages: Record<PracticeTextField, Locale>;
+}
+
+export function readerText(content: PracticeContent, reader: Locale, originalLanguage: string): ReaderText {
+  const original: Locale = isLocale(originalLanguage) ? originalLanguage : "es";
+  const languages = languagesOf(content, original);
+  const language = languages.includes(reader) ? reader : (languages[0] ?? original);
+  const order = [...new Set<Locale>([language, original, ...languages, ...locales])];
+  const text = { ...blankText() };
+  const fieldLanguages = {} as Record<PracticeTextField, Locale>;
+  for (const field of practiceTextFields) {
+    const from = order.find((l) => !!content.texts[l]?.[field]?.trim()) ?? language;
+    text[field] = content.texts[from]?.[field] ?? "";
+    fieldLanguages[field] = from;
+  }
+  return { text, language, fallback: language !== reader, fieldLanguages };
 }

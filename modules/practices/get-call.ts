@@ -64,7 +64,7 @@ export async function getCall(ctx: ServiceContext, actor: Actor, networkSlug: st
     canManage || published
       ? await queryRows<{ id: string; slug: string; title: string | null; org: string | null; status: EntryStatus; submitted_at: Date; note: string | null }>(
           ctx.db,
-          sql`select e.id, p.slug, coalesce(v.content -> 'texts' -> ${locale} ->> 'title', v.content -> 'texts' -> v.original_language ->> 'title') as title,
+          sql`select e.id, p.slug, coalesce(nullif(v.content -> 'texts' -> ${locale} ->> 'title', ''), v.content -> 'texts' -> v.original_language ->> 'title') as title,
                      o.name as org, e.status, e.submitted_at, e.note
               from practice_call_entries e join practices p on p.id = e.practice_id
               join practice_versions v on v.id = coalesce(${canManage ? sql`p.current_version_id` : sql`p.published_version_id`}, p.current_version_id)
@@ -79,7 +79,7 @@ export async function getCall(ctx: ServiceContext, actor: Actor, networkSlug: st
     state === "open" && orgs.length > 0
       ? await queryRows<{ slug: string; title: string | null }>(
           ctx.db,
-          sql`select p.slug, coalesce(v.content -> 'texts' -> ${locale} ->> 'title', v.content -> 'texts' -> v.original_language ->> 'title') as title
+          sql`select p.slug, coalesce(nullif(v.content -> 'texts' -> ${locale} ->> 'title', ''), v.content -> 'texts' -> v.original_language ->> 'title') as title
               from practices p join practice_versions v on v.id = p.current_version_id
               where p.network_id = ${network.id} and p.organization_id = any(${`{${orgs.join(",")}}`}::uuid[]) and p.hidden_at is null
                 and p.status in ('draft', 'submitted', 'in_review', 'published')

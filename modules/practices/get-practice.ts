@@ -7,7 +7,7 @@ import { users } from "../accounts/schema.ts";
 import { networks } from "../networks/schema.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { organizations } from "../organizations/schema.ts";
-import { languagesOf } from "./content.ts";
+import { languagesOf, readerText } from "./content.ts";
 import { placeOf, sdgGoalNames, sdgTargetTitles, themeNames } from "./describe.ts";
 import { findPractice, type VersionRow } from "./find.ts";
 import { moderates, practicePolicy } from "./policy.ts";
@@ -17,7 +17,7 @@ import {
   practiceEvents,
   practiceFiles,
   type PracticeText,
-  practiceTextFields,
+  type PracticeTextField,
   practiceVersions,
   type VersionStatus,
 } from "./schema.ts";
@@ -49,6 +49,8 @@ export interface PracticeView {
   languages: Locale[];
   /** The text in the reader's language, else the original (marked by language and fallback). */
   text: PracticeText & { language: Locale; fallback: boolean };
+  /** The language each field of `text` is in: a field not yet translated is shown in the original. */
+  textLanguages: Record<PracticeTextField, Locale>;
   /** Every language's text: for the authors' editing form. */
   texts: Partial<Record<Locale, PracticeText>> | null;
   themes: { id: string; name: string }[];
@@ -125,9 +127,7 @@ export async function getPractice(
   const content = shown.content;
   const originalLanguage = (locales as readonly string[]).includes(shown.originalLanguage) ? (shown.originalLanguage as Locale) : "es";
   const languages = languagesOf(content, originalLanguage);
-  const chosen = localize(Object.fromEntries(languages.map((l) => [l, "x"])) as Translated, locale, originalLanguage);
-  const language = chosen?.language ?? originalLanguage;
-  const text = { title: "", summary: "", problem: "", solution: "", results: "", lessons: "", replication: "", ...content.texts[language] };
+  const shownText = readerText(content, locale, originalLanguage);
 
   const [network] = practice.networkId
     ? await ctx.db.select({ slug: networks.slug, name: networks.name, names: networks.names }).from(networks).where(eq(networks.id, practice.networkId))
@@ -183,7 +183,8 @@ export async function getPractice(
     version: { number: shown.number, status: shown.status, revision: shown.revision, updatedAt: shown.updatedAt, submittedAt: shown.submittedAt, decidedAt: shown.decidedAt },
     originalLanguage,
     languages,
-    text: { ...pick(text), language, fallback: language !== locale },
+    text: { ...shownText.text, language: shownText.language, fallback: shownText.fallback },
+    textLanguages: shownText.fieldLanguages,
     texts: working && editable ? content.texts : null,
     themes: await themeNames(ctx.db, content.themeIds, locale),
     axes: axes.map((a) => ({ key: a.key, name: a.names[locale] ?? Object.values(a.names)[0] ?? a.key })),
@@ -235,8 +236,4 @@ export async function getPractice(
     history,
     versions,
   };
-}
-
-function pick(text: PracticeText): PracticeText {
-  return Object.fromEntries(practiceTextFields.map((f) => [f, text[f] ?? ""])) as unknown as PracticeText;
 }

@@ -3,14 +3,14 @@ import type { ServiceContext } from "../../platform/context.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { localizedText } from "../../platform/i18n/content.ts";
 import { formatCurrency, formatNumber } from "../../platform/i18n/format.ts";
-import { isLocale, type Locale, type Translated } from "../../platform/i18n/locales.ts";
+import type { Locale, Translated } from "../../platform/i18n/locales.ts";
 import { filesOf } from "../../platform/storage/file-store.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { type BookletPractice, renderBooklet } from "./booklet/render-booklet.ts";
 import { collectionPracticeSlugs } from "./collections.ts";
 import { themeNames } from "./describe.ts";
 import { getCollection } from "./get-collection.ts";
-import { languagesOf } from "./content.ts";
+import { readerText } from "./content.ts";
 import { type PracticeContent, practiceFiles } from "./schema.ts";
 
 /**
@@ -46,9 +46,7 @@ export async function renderCollectionBooklet(
     const r = bySlug.get(s);
     if (!r) continue;
     const c = r.content;
-    const languages = languagesOf(c, r.original_language);
-    const shown: Locale = languages.includes(language) ? language : isLocale(r.original_language) ? r.original_language : languages[0]!;
-    const text = c.texts[shown]!;
+    const { text, language: shown, fallback, fieldLanguages } = readerText(c, language, r.original_language);
     const files = c.fileIds.length ? await ctx.db.select().from(practiceFiles).where(inArray(practiceFiles.id, c.fileIds)) : [];
     const images: BookletPractice["images"] = [];
     for (const id of c.fileIds) {
@@ -61,7 +59,8 @@ export async function renderCollectionBooklet(
     practicesOut.push({
       title: text.title,
       language: shown,
-      fallback: shown !== language,
+      fallback,
+      sectionLanguages: fieldLanguages,
       organization: r.org ?? "",
       city: r.city ? (r.city_names?.[language] ?? r.city) : null,
       country: r.country ? localizedText(r.country, language) : null,

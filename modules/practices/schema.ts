@@ -46,6 +46,7 @@ export interface PracticeText {
   replication: string;
 }
 export const practiceTextFields = ["title", "summary", "problem", "solution", "results", "lessons", "replication"] as const;
+export type PracticeTextField = (typeof practiceTextFields)[number];
 
 export interface PracticePartner {
   /** A partner registered on Pares, when it is one. */

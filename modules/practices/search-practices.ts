@@ -13,6 +13,8 @@ export interface PracticeHit {
   title: string;
   /** The summary, or the passage that matched, with matches between U+E000 and U+E001. */
   snippet: string;
+  /** The language of the snippet: the summary may not be translated yet when the title is. */
+  snippetLanguage: Locale;
   language: Locale;
   fallback: boolean;
   originalLanguage: Locale;
@@ -150,7 +152,7 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
       await queryRows<{ slug: string; title: string; latitude: number; longitude: number }>(
         ctx.db,
         sql`${matches()}
-            select p.slug, coalesce(v.content -> 'texts' -> ${locale} ->> 'title', v.content -> 'texts' -> v.original_language ->> 'title') as title,
+            select p.slug, coalesce(nullif(v.content -> 'texts' -> ${locale} ->> 'title', ''), v.content -> 'texts' -> v.original_language ->> 'title') as title,
                    s.latitude, s.longitude
             from m join practice_search s on s.practice_id = m.practice_id
             join practices p on p.id = m.practice_id join practice_versions v on v.id = p.published_version_id
@@ -237,7 +239,7 @@ async function labelFacets(
 }
 
 type HitRow = {
-  slug: string; lang: Locale; original_language: Locale; title: string | null; snippet: string; org_slug: string | null; org_name: string | null;
+  slug: string; lang: Locale; snippet_lang: Locale; original_language: Locale; title: string | null; snippet: string; org_slug: string | null; org_name: string | null;
   net_slug: string | null; net_name: string | null; net_names: Translated | null; city_name: string | null; city_names: Translated | null;
   country_code: string | null; country_name: Translated | null; theme_ids: string[]; sdg_goals: number[]; year: number | null;
   observatory: boolean; source_url: string | null; published_at: Date | string; total: number;
@@ -249,22 +251,25 @@ type HitRow = {
  */
 export async function loadHits(ctx: ServiceContext, matches: SQL, order: SQL, limit: number, offset: number, locale: Locale, withQuery: boolean): Promise<HitRow[]> {
   const headline = withQuery
-    ? sql`ts_headline(('pares_' || t.lang)::regconfig, coalesce(t.texts -> t.lang ->> 'summary', ''), q.query,
+    ? sql`ts_headline(('pares_' || t.snippet_lang)::regconfig, coalesce(t.texts -> t.snippet_lang ->> 'summary', ''), q.query,
           'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "')`
-    : sql`coalesce(t.texts -> t.lang ->> 'summary', '')`;
+    : sql`coalesce(t.texts -> t.snippet_lang ->> 'summary', '')`;
   return queryRows<HitRow>(
     ctx.db,
     sql`${matches},
         page as (select m.*, count(*) over () as total from m order by ${order} limit ${limit} offset ${offset})
-        select p.slug, t.lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet,
+        select p.slug, t.lang, t.snippet_lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet,
                o.slug as org_slug, o.name as org_name, n.slug as net_slug, n.name as net_name, n.names as net_names,
                ci.name as city_name, ci.names as city_names, p.country_code, co.name as country_name,
                m.theme_ids, m.sdg_goals, m.year, m.observatory, p.source_url, m.published_at, m.total::int as total
         from page m
         join practices p on p.id = m.practice_id
         join practice_versions v on v.id = p.published_version_id
-        cross join lateral (select v.content -> 'texts' as texts,
-                                   case when v.content -> 'texts' ? ${locale} then ${locale}::text else v.original_language end as lang) t
+        cross join lateral (select v.content -> 'texts' as texts, l.lang,
+                                   -- A translation without a summary yet: the original's, marked by its language.
+                                   case when coalesce(v.content -> 'texts' -> l.lang ->> 'summary', '') <> '' then l.lang else v.original_language end as snippet_lang
+                            from (select case when coalesce(v.content -> 'texts' -> ${locale} ->> 'title', '') <> '' then ${locale}::text
+                                              else v.original_language end as lang) l) t
         ${withQuery ? sql`cross join q` : sql``}
         left join organizations o on o.id = p.organization_id
         left join networks n on n.id = p.network_id
@@ -279,6 +284,7 @@ export function toHit(r: HitRow, locale: Locale): PracticeHit {
     slug: r.slug,
     title: r.title ?? "",
     snippet: r.snippet,
+    snippetLanguage: r.snippet_lang,
     language: r.lang,
     fallback: r.lang !== locale,
     originalLanguage: r.original_language,

@@ -79,4 +79,49 @@ describe("a practice from draft to published", () => {
     const filtered = await searchPractices(ctx, { q: "huertas", country: "AR" }, "es");
     expect(filtered.items.map((i) => i.slug)).not.toContain(created.slug);
   });
+
+  it("shows a partial translation with the sections not yet translated in the original language, on the page and in search", async () => {
+    const bank = await testBank(ctx.db);
+    const author = await bank.author.actor();
+    const moderator = await bank.officer.actor();
+    const original = practiceText("pt", "Cozinhas solidárias nos mercados municipais");
+    const created = await createPractice(ctx, author, {
+      network: bank.network.slug,
+      idempotencyKey: "create-key-partial-1",
+      originalLanguage: "pt",
+      texts: {
+        pt: original,
+        es: { title: "Cocinas solidarias en los mercados municipales", summary: "Cocinas comunitarias que aprovechan los alimentos de los mercados." },
+        en: { title: "", summary: "", problem: "", solution: "", results: "", lessons: "Only the lessons in English.", replication: "" },
+      },
+      themeIds: ["urban-food-policies"],
+      startYear: 2020,
+    });
+    await submitPractice(ctx, author, created.slug);
+    await decidePractice(ctx, moderator, created.slug, { decision: "publish" });
+
+    const spanish = await getPractice(ctx, anonymousActor, created.slug, "es");
+    expect(spanish.text).toMatchObject({
+      language: "es",
+      fallback: false,
+      title: "Cocinas solidarias en los mercados municipales",
+      problem: original.problem,
+      solution: original.solution,
+      results: original.results,
+      lessons: original.lessons,
+      replication: original.replication,
+    });
+    expect(spanish.textLanguages).toMatchObject({ title: "es", summary: "es", problem: "pt", results: "pt", replication: "pt" });
+
+    // English has no title: the practice is shown in Portuguese, whole.
+    const english = await getPractice(ctx, anonymousActor, created.slug, "en");
+    expect(english.text).toMatchObject({ language: "pt", fallback: true, title: original.title, summary: original.summary });
+
+    const found = await searchPractices(ctx, { q: "cocinas solidarias" }, "es");
+    const hit = found.items.find((i) => i.slug === created.slug);
+    expect(hit).toMatchObject({ language: "es", snippetLanguage: "es", title: "Cocinas solidarias en los mercados municipales" });
+    const inEnglish = (await searchPractices(ctx, { q: "cozinhas solidárias" }, "en")).items.find((i) => i.slug === created.slug);
+    expect(inEnglish).toMatchObject({ language: "pt", fallback: true, title: original.title });
+    expect(inEnglish?.snippet.replace(/[\uE000\uE001]/g, "")).toContain("Hortas comunitárias");
+  });
 });

@@ -39,4 +39,20 @@ describe("renderBooklet", () => {
     const longer = await read(await renderBooklet(input));
     expect(longer.totalPages - short.totalPages).toBeLessThanOrEqual(1);
   });
+
+  it("prints a section not yet translated in the original language, with a note", async () => {
+    const input = await sampleBooklet(1, "es", false);
+    input.practices[0] = samplePractice({
+      title: "Presupuesto participativo joven",
+      language: "es",
+      summary: "Jóvenes deciden una parte del presupuesto municipal.",
+      sectionLanguages: { summary: "es", problem: "pt", solution: "pt", results: "pt", lessons: "pt", replication: "pt" },
+    });
+    const pdf = await renderBooklet(input);
+    const { pages } = await read(pdf);
+    const all = pages.join("\n").replace(/\s+/g, " ");
+    expect(all).toContain("Jóvenes deciden una parte del presupuesto municipal.");
+    expect(all).toContain("Original en portugués");
+    expect(new TextDecoder("latin1").decode(pdf)).toMatch(/\/Lang \(pt/);
+  });
 });

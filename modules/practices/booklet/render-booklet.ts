@@ -11,6 +11,8 @@ import { createTranslator, type Translate } from "../../../platform/i18n/transla
 import { type BookletImage, prepareBookletImage } from "./booklet-images.ts";
 import { type Doc, fitLine, lineHeight, paragraphs, registerBookletFonts, type TextStyle, applyStyle, wrapText } from "./booklet-text.ts";
 
+export type BookletSection = "summary" | "problem" | "solution" | "results" | "lessons" | "replication";
+
 export interface BookletPractice {
   title: string;
   /** The language the practice's text is shown in (may differ from the booklet's when not translated). */
@@ -32,6 +34,8 @@ export interface BookletPractice {
   results: string;
   lessons: string;
   replication: string;
+  /** The language of each section when it differs from `language` (not yet translated: printed in the original, marked). */
+  sectionLanguages?: Partial<Record<BookletSection, Locale>>;
   /** JPEG, PNG or WebP; at most two are printed. */
   images: { bytes: Uint8Array; alt: string; caption?: string }[];
   url: string;
@@ -498,23 +502,24 @@ class BookletWriter {
     }
     this.facts(article, p);
     if (!this.truncated && images.length > 0) this.figures(article, p, images);
-    const sections: [string, string][] = [
-      ["booklet.section.summary", p.summary],
-      ["booklet.section.problem", p.problem],
-      ["booklet.section.solution", p.solution],
-      ["booklet.section.results", p.results],
-      ["booklet.section.lessons", p.lessons],
-      ["booklet.section.replication", p.replication],
-    ];
-    for (const [key, text] of sections) {
-      const texts = paragraphs(text);
+    const sections: BookletSection[] = ["summary", "problem", "solution", "results", "lessons", "replication"];
+    for (const key of sections) {
+      const texts = paragraphs(p[key]);
       if (texts.length === 0 || this.truncated) continue;
       const section = doc.struct("Sect");
       article.add(section);
-      if (this.heading(section, "H3", t(key), styles.h3, { after: 3, keep: 2 * lineHeight(doc, styles.body) })) {
+      // A section not yet translated is printed in the original language, with a note saying so.
+      const own = p.sectionLanguages?.[key];
+      const untranslated = own !== undefined && own !== p.language && own !== this.locale ? own : null;
+      const sectionLang = own !== undefined ? (own !== this.locale ? own : undefined) : lang;
+      if (this.heading(section, "H3", t(`booklet.section.${key}`), styles.h3, { after: 3, keep: 2 * lineHeight(doc, styles.body) })) {
+        if (untranslated) {
+          const languageName = new Intl.DisplayNames([this.locale], { type: "language" }).of(untranslated) ?? untranslated;
+          this.block(section, "P", wrapText(doc, t("booklet.originalLanguage", { language: languageName }), contentWidth, styles.note), styles.note, { after: 3 });
+        }
         for (const paragraph of texts) {
           if (this.truncated) break;
-          this.block(section, "P", wrapText(doc, paragraph, contentWidth, styles.body), styles.body, { lang, after: 5 });
+          this.block(section, "P", wrapText(doc, paragraph, contentWidth, styles.body), styles.body, { lang: sectionLang, after: 5 });
         }
       }
       section.end();
