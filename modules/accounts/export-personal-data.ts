@@ -7,6 +7,7 @@ import type { Locale } from "../../platform/i18n/locales.ts";
 import { invitations, joinRequests, organizationMembers, organizations } from "../organizations/schema.ts";
 import { themes } from "../themes/schema.ts";
 import { accounts, personalAccessTokens, sessions, users, userThemes } from "./schema.ts";
+import { expertiseProfiles } from "../exchange/schema.ts";
 
 /**
  * Everything Pares keeps about a person, for themselves (the right of access and portability of
@@ -176,6 +177,22 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, lo
     // Events someone else did concerning the person: what happened and when, not who did it
     // from where (that is the other person's data).
     auditEvents: events.map((e) => (e.actorUserId === userId ? e : { ...e, actorUserId: null, ipAddress: null })),
+    // The directory of local expertise: the person's own entry and their consent.
+    expertiseProfile:
+      (
+        await db
+          .select({
+            organizationId: expertiseProfiles.organizationId,
+            position: expertiseProfiles.position,
+            summary: expertiseProfiles.summary,
+            themeIds: expertiseProfiles.themeIds,
+            languages: expertiseProfiles.languages,
+            listed: expertiseProfiles.listed,
+            updatedAt: expertiseProfiles.updatedAt,
+          })
+          .from(expertiseProfiles)
+          .where(eq(expertiseProfiles.userId, userId))
+      )[0] ?? null,
   };
 }
 

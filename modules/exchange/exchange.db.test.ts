@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
-import { outbox } from "../../platform/outbox/schema.ts";
-import { networkMemberships } from "../networks/schema.ts";
-import { freeCity, refusal, testNetwork, testPerson } from "../networks/testing.ts";
+import { refusal, testNetwork } from "../networks/testing.ts";
 import { anonymousActor } from "../organizations/actor.ts";
-import { createOrganizationRecord } from "../organizations/factories.ts";
 import { browseItems } from "./browse-items.ts";
 import { changeItemStatus } from "./change-item-status.ts";
-import { computeMatches } from "./compute-matches.ts";
 import { dismissMatch } from "./dismiss-match.ts";
 import { getItem } from "./get-item.ts";
 import { listMatches } from "./list-matches.ts";
 import { postItem } from "./post-item.ts";
+import { deliverMatches, memberCity, testExchange, wasteOffer, waterNeed, waterOffer } from "./testing.ts";
 import { updateItem } from "./update-item.ts";
 
 let handle: DatabaseHandle;
@@ -24,43 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 
-async function city(db: DatabaseHandle["db"], networkId: string, countryCode: string, name: string, locale: "es" | "pt" | "en") {
-  const place = await freeCity(db, countryCode);
-  const org = await createOrganizationRecord(db, { name: `${name} ${Math.random().toString(36).slice(2, 6)}`, kind: "local_government", countryCode, cityId: place.id });
-  await db.insert(networkMemberships).values({ networkId, organizationId: org.id, status: "active" });
-  const person = await testPerson(db, { name, locale, organization: { id: org.id, role: "focal_point" } });
-  return { org, person };
-}
-
-/** Delivers the exchange's outbox rows as the server's worker would. */
-async function deliver(db: DatabaseHandle["db"]) {
-  const rows = await db.select().from(outbox).where(eq(outbox.kind, "exchange.match"));
-  for (const row of rows) await computeMatches(db, row.payload.itemId as string);
-}
-
-const waterNeed = {
-  title: "Reduzir as perdas de água potável na rede de distribuição",
-  description:
-    "A cidade perde quase 40% da água tratada em vazamentos da rede de distribuição. Precisamos de apoio técnico para setorizar a rede, medir pressões e priorizar a troca de tubulações antigas.",
-};
-const waterOffer = {
-  title: "Reducción de pérdidas de agua potable en la red de distribución",
-  description:
-    "Sectorizamos la red de distribución de agua potable, instalamos medición de presión y reemplazamos tuberías antiguas: las pérdidas bajaron del 38% al 22% en cinco años. Ofrecemos asistencia técnica.",
-};
-const wasteOffer = {
-  title: "Recolección selectiva de residuos con cooperativas de recicladores",
-  description: "Organizamos la recolección selectiva de residuos reciclables con cooperativas de recicladores, con contratos municipales y capacitación.",
-};
-
 describe("the exchange", () => {
   it("matches a Portuguese need with a Spanish offer, explains why, and keeps what each side may see", async () => {
-    const { network } = await testNetwork(ctx.db, "Red del intercambio");
-    const other = await testNetwork(ctx.db, "Otra red");
-    const br = await city(ctx.db, network.id, "BR", "Ana", "pt");
-    const ar = await city(ctx.db, network.id, "AR", "Martín", "es");
-    const uy = await city(ctx.db, network.id, "CO", "Lucía", "es");
-    const outsider = await city(ctx.db, other.network.id, "PE", "Pedro", "es");
+    const { network, otherNetwork, br, ar, co: uy, outsider } = await testExchange(ctx.db);
+    const other = { network: otherNetwork };
     const ana = await br.person.actor();
     const martin = await ar.person.actor();
     const lucia = await uy.person.actor();
@@ -84,7 +47,7 @@ describe("the exchange", () => {
     const hidden = await postItem(ctx, pedro, { kind: "offer", networks: [other.network.slug], texts: { es: waterOffer } });
 
     expect((await listMatches(ctx, ana, need.id, {}, "pt")).pending).toBe(true);
-    await deliver(ctx.db);
+    await deliverMatches(ctx.db);
     const list = await listMatches(ctx, ana, need.id, {}, "pt");
     expect(list.pending).toBe(false);
     const ids = list.matches.map((m) => m.item.id);
@@ -125,13 +88,13 @@ describe("the exchange", () => {
     await changeItemStatus(ctx, martin, offer.id, { action: "close" });
     expect((await listMatches(ctx, ana, need.id, {}, "pt")).matches.map((m) => m.item.id)).not.toContain(offer.id);
     await changeItemStatus(ctx, martin, offer.id, { action: "reopen" });
-    await deliver(ctx.db);
+    await deliverMatches(ctx.db);
     expect((await listMatches(ctx, ana, need.id, {}, "pt")).matches[0]?.item.id).toBe(offer.id);
   });
 
   it("refuses an edit made from an older revision and names bad fields", async () => {
     const { network } = await testNetwork(ctx.db, "Red de ediciones");
-    const br = await city(ctx.db, network.id, "BR", "Bia", "pt");
+    const br = await memberCity(ctx.db, network.id, "BR", "Bia", "pt");
     const bia = await br.person.actor();
     const item = await postItem(ctx, bia, { kind: "need", networks: [network.slug], texts: { pt: waterNeed } });
     expect(await updateItem(ctx, bia, item.id, { texts: { pt: { ...waterNeed, title: "Perdas de água" } }, networks: [network.slug], revision: 1 })).toEqual({ revision: 2 });

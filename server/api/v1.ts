@@ -24,6 +24,7 @@ import { registerNetworkRoutes } from "./networks.ts";
 import { registerOrganizationRoutes } from "./organizations.ts";
 import { registerPortfolioRoutes } from "./portfolio.ts";
 import { registerPracticeRoutes } from "./practices.ts";
+import { registerExchangeRoutes } from "./exchange.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
 
@@ -191,6 +192,7 @@ export function createApiV1(services: AppServices) {
   registerGovernanceRoutes(api, services);
   registerPortfolioRoutes(api, services);
   registerPracticeRoutes(api, services);
+  registerExchangeRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
