@@ -53,6 +53,13 @@ export interface PracticeSearchResult {
   map: { slug: string; title: string; latitude: number; longitude: number }[] | null;
 }
 
+/**
+ * With fewer practices than this having every word of a query, the search finds those having
+ * any word, ranked by how many they have. A constant, not the page size: the results of a search
+ * must not depend on how many are shown at once. (bench/search-quality.ts measures the same rule.)
+ */
+export const everyWordThreshold = 20;
+
 /** The text search, the filters and the sort of published practices, as SQL pieces. */
 export interface SearchPlan {
   prepared: PreparedQuery | null;
@@ -65,7 +72,7 @@ export interface SearchPlan {
 
 /**
  * The search as SQL. `match`: "every" word (in one of its forms) first; "any" when that finds
- * nothing, ranked by how many words each document matches.
+ * fewer than `everyWordThreshold` practices, ranked by how many words each document matches.
  */
 export async function planSearch(
   ctx: ServiceContext,
@@ -122,9 +129,10 @@ export async function searchPractices(ctx: ServiceContext, raw: SearchPracticesI
       from ${plan.from} where ${plan.where})`;
 
   let rows = await loadHits(ctx, matches(), order, input.pageSize, offset, locale, plan.prepared !== null);
-  // Fewer results with every word than a page: the page continues with the practices that have
-  // most of them (ranking puts those with every word first, so nothing found is lost).
-  const fewer = async () => (rows[0]?.total ?? (offset > 0 ? await countMatches(ctx, matches(false)) : 0)) < input.pageSize;
+  // Few practices with every word: the search continues with those that have most of them
+  // (ranking puts those with every word first, so nothing found is lost). The threshold is fixed,
+  // so the list, the API, the CSV and the map find the same practices whatever their page size.
+  const fewer = async () => (rows[0]?.total ?? (offset > 0 ? await countMatches(ctx, matches(false)) : 0)) < everyWordThreshold;
   if (plan.prepared && plan.prepared.groups.length > 1 && (await fewer())) {
     plan = await planSearch(ctx, input, "any", plan.prepared);
     rows = await loadHits(ctx, matches(), order, input.pageSize, offset, locale, true);
