@@ -5,7 +5,8 @@
 //   npm run bench                      # PGlite
 //   DATABASE_URL=postgres://… npm run bench   # PGlite, then PostgreSQL in a throwaway database
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=16 npm run bench
-//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, search-quality
+//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, search-quality,
+//                                             matching-quality
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,11 +29,12 @@ import { type GeneratedNetworks, generateNetworks, networkScale } from "./genera
 import { type GeneratedOrganizations, generateOrganizations, scale } from "./generate-organizations.ts";
 import { type GeneratedPractices, generatePractices, practiceSearches } from "./generate-practices.ts";
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
+import { formatMatchingQuality, measureMatchingQuality } from "./matching-quality.ts";
 import { formatQuality, type QualityRow, runSearchQuality } from "./search-quality.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const groups = ["cities", "organizations", "networks", "practices", "search-quality"] as const;
+const groups = ["cities", "organizations", "networks", "practices", "search-quality", "matching-quality"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? groups.join(",")).split(",").map((g) => g.trim()));
 const runs = (group: (typeof groups)[number]) => only.has(group);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: no group ${group} (there are ${groups.join(", ")})`);
@@ -278,8 +280,8 @@ function print(rows: Row[]) {
 }
 
 async function main() {
-  /** Groups measured over HTTP on each engine; search-quality is a separate evaluation. */
-  const measured = groups.some((g) => g !== "search-quality" && runs(g));
+  /** Groups measured over HTTP on each engine; search-quality and matching-quality are separate evaluations. */
+  const measured = groups.some((g) => g !== "search-quality" && g !== "matching-quality" && runs(g));
   if (measured) ensureBuild();
   const seeded = ensureSeededPglite();
   const work = mkdtempSync(join(tmpdir(), "pares-bench-"));
@@ -332,6 +334,7 @@ async function main() {
   }
   if (rows.length > 0) print(rows);
   if (quality.length > 0) process.stdout.write(`${formatQuality(quality)}\n`);
+  if (runs("matching-quality")) process.stdout.write(`\nExchange matching quality (bench/matching-quality.ts)\n${formatMatchingQuality(measureMatchingQuality())}\n`);
 }
 
 await main();

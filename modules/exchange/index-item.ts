@@ -15,13 +15,13 @@ export const MAX_CONCEPTS = 60;
 const ITEMS_KEY = "";
 
 /** The concepts of an item's texts, merged over its languages (a translation does not count twice); the title counts double. */
-export function itemConcepts(texts: Partial<Record<string, ItemText>>): Concept[] {
+export function itemConcepts(texts: Partial<Record<string, ItemText>>, translate = true): Concept[] {
   const merged = new Map<string, Concept>();
   for (const [language, text] of Object.entries(texts)) {
     if (!text || !isSearchLanguage(language)) continue;
     const own = new Map<string, Concept>();
     for (const part of [text.title, text.title, text.description]) {
-      for (const c of concepts(part, language)) {
+      for (const c of concepts(part, language, translate)) {
         const prior = own.get(c.key);
         if (prior) {
           prior.count += c.count;

@@ -45,8 +45,12 @@ function spanishForms(word: string, language: SearchLanguage): string[] {
 
 const cache = new Map<string, string[]>();
 
-/** The concept keys of one folded word of `language` (empty for a stop word). */
-export function conceptKeys(word: string, language: SearchLanguage): string[] {
+/**
+ * The concept keys of one folded word of `language` (empty for a stop word). Without
+ * `translate`, the word's own stem only (what matching on words alone would do; for measuring).
+ */
+export function conceptKeys(word: string, language: SearchLanguage, translate = true): string[] {
+  if (!translate) return lexicon().isStopWord(word) || word.length < 3 || /^\d+$/.test(word) ? [] : [stemKey(word)];
   const cacheKey = `${language}:${word}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
@@ -61,11 +65,11 @@ export function conceptKeys(word: string, language: SearchLanguage): string[] {
 }
 
 /** The concepts of a text written in `language`, most frequent first. */
-export function concepts(text: string, language: SearchLanguage): Concept[] {
+export function concepts(text: string, language: SearchLanguage, translate = true): Concept[] {
   const byKey = new Map<string, Concept>();
   for (const raw of fold(text).split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 3 || raw.length > 40) continue;
-    const keys = conceptKeys(raw, language);
+    const keys = conceptKeys(raw, language, translate);
     for (const key of keys) {
       const concept = byKey.get(key) ?? { key, count: 0, words: [] };
       concept.count += 1 / keys.length;
