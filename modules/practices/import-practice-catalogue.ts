@@ -6,12 +6,13 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { and, isNull, like, sql } from "drizzle-orm";
+import { and, eq, isNull, like, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/client.ts";
 import { referencePath } from "../../platform/db/datasets.ts";
 import { isLocale, type Locale } from "../../platform/i18n/locales.ts";
 import { slugify } from "../../platform/slug.ts";
+import { cityNameWeights } from "../cities/schema.ts";
 import { emptyContent } from "./content.ts";
 import { practiceSlugLock } from "./create-practice.ts";
 import { addToVocabulary, indexPractice } from "./index-practice.ts";
@@ -126,21 +127,19 @@ function factsLine(row: CatalogueRow, country: string | undefined): string {
 export async function importPracticeCatalogue(tx: Database): Promise<number> {
   const rows = readCatalogue();
   if (rows.length === 0) return 0;
-  const existing = new Set(
-    (
-      await tx
-        .select({ key: practices.creationKey })
-        .from(practices)
-        .where(and(isNull(practices.organizationId), isNull(practices.createdBy), like(practices.creationKey, `${keyPrefix}%`)))
-    ).map((r) => r.key),
-  );
+  const imported = await tx
+    .select({ id: practices.id, key: practices.creationKey, cityId: practices.cityId })
+    .from(practices)
+    .where(and(isNull(practices.organizationId), isNull(practices.createdBy), like(practices.creationKey, `${keyPrefix}%`)));
+  const existing = new Set(imported.map((r) => r.key));
   const missing = rows.filter((r) => !existing.has(`${keyPrefix}${r.id}`));
+  const cities = await catalogueCities(tx, rows);
+  await relocateCatalogue(tx, rows, imported, cities);
   if (missing.length === 0) return 0;
 
   const countries = new Map(
     (await queryRows<{ code: string; name: Record<string, string> }>(tx, sql`select code, name from countries`)).map((c) => [c.code.trim(), c.name]),
   );
-  const cities = await catalogueCities(tx, missing);
   const themes = new Set((await queryRows<{ id: string }>(tx, sql`select id from themes`)).map((t) => t.id));
 
   await tx.execute(practiceSlugLock);
@@ -197,7 +196,33 @@ export async function importPracticeCatalogue(tx: Database): Promise<number> {
   return created.length;
 }
 
-/** Reference cities of the rows, by "city|CC": the most populous of that name in the country; none when the name is not there. */
+/**
+ * Entries imported before the city lookup matched whole names only (Santos was placed in
+ * Salvador, whose full name ends "de Todos os Santos"): moved to the city the file names, and
+ * indexed again.
+ */
+async function relocateCatalogue(
+  tx: Database,
+  rows: CatalogueRow[],
+  imported: { id: string; key: string | null; cityId: number | null }[],
+  cities: Map<string, number>,
+): Promise<void> {
+  const byKey = new Map(rows.map((r) => [`${keyPrefix}${r.id}`, r]));
+  for (const entry of imported) {
+    const row = entry.key ? byKey.get(entry.key) : undefined;
+    if (!row) continue;
+    const cityId = cities.get(`${row.city}|${row.countryCode}`) ?? null;
+    if (cityId === entry.cityId) continue;
+    await tx.update(practices).set({ cityId }).where(eq(practices.id, entry.id));
+    await indexPractice(tx, entry.id, { vocabulary: false });
+  }
+}
+
+/**
+ * Reference cities of the rows, by "city|CC": a city of that name in the country — its own name
+ * before an alternate one, then the most populous; none when no city has that whole name. A
+ * word of a longer name does not count ("Santos" is not Salvador, "Baía de Todos os Santos").
+ */
 async function catalogueCities(tx: Database, rows: CatalogueRow[]): Promise<Map<string, number>> {
   const wanted = [...new Map(rows.filter((r) => r.city).map((r) => [`${r.city}|${r.countryCode}`, r])).values()];
   if (wanted.length === 0) return new Map();
@@ -208,9 +233,9 @@ async function catalogueCities(tx: Database, rows: CatalogueRow[]): Promise<Map<
           wanted.map((r) => sql`(${`${r.city}|${r.countryCode}`}, public.pares_normalize(${r.city}), ${r.countryCode})`),
           sql`, `,
         )}) as w(key, norm, country)
-        join city_names n on n.name_norm = w.norm
+        join city_names n on n.name_norm = w.norm and n.weight in (${cityNameWeights.primary}, ${cityNameWeights.alternate})
         join cities c on c.id = n.city_id and c.country_code = w.country
-        order by w.key, c.population desc`,
+        order by w.key, n.weight, c.population desc`,
   );
   return new Map(found.map((f) => [f.key, f.id]));
 }
