@@ -130,7 +130,7 @@ describe("checkUpload: what is accepted", () => {
     expect((await checkUpload(await picture("jpeg"), "FOTO.JPEG", images)).displayName).toBe("FOTO.JPEG");
     expect((await checkUpload(await picture("png"), "plano de Quito", images)).displayName).toBe("plano de Quito.png");
     // …but only to a type the policy allows.
-    expect(await refusal(checkUpload(await pdf(), "foto.jpg", images))).toEqual({ file: ["i18n:storage.typeNotAllowed.image"] });
+    expect(await refusal(checkUpload(await pdf(), "foto.pdf", images))).toEqual({ file: ["i18n:storage.typeNotAllowed.image"] });
   });
 });
 
@@ -197,20 +197,29 @@ describe("checkUpload: what is refused, on the field named", () => {
 
   it("a type not on the list, naming the allowed ones for the policy", async () => {
     const svg = text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    const svgWithDeclaration = text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>');
     const html = text("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
     const gif = new Uint8Array([...text("GIF89a"), 1, 0, 1, 0, 0, 0, 0, 0x3b]);
     const plainZip = zip({ "leeme.txt": "hola" });
     expect(await refusal(checkUpload(svg, "logo.svg", images))).toEqual({ file: ["i18n:storage.typeNotAllowed.image"] });
-    expect(await refusal(checkUpload(svgWithDeclaration, "logo.png", images))).toEqual({ file: ["i18n:storage.typeNotAllowed.image"] });
     expect(await refusal(checkUpload(gif, "animación.gif", images))).toEqual({ file: ["i18n:storage.typeNotAllowed.image"] });
     expect(await refusal(checkUpload(html, "pagina.html", documents))).toEqual({ file: ["i18n:storage.typeNotAllowed.document"] });
-    // Markup a browser would run is not plain text, whatever the name says.
-    expect(await refusal(checkUpload(html, "pagina.txt", documents))).toEqual({ file: ["i18n:storage.typeNotAllowed.document"] });
-    expect(await refusal(checkUpload(svg, "logo.txt", anything))).toEqual({ file: ["i18n:storage.typeNotAllowed.any"] });
+    expect(await refusal(checkUpload(svg, "logo", anything))).toEqual({ file: ["i18n:storage.typeNotAllowed.any"] });
     expect(await refusal(checkUpload(plainZip, "fotos.zip", anything))).toEqual({ file: ["i18n:storage.typeNotAllowed.any"] });
-    expect(await refusal(checkUpload(new Uint8Array([0, 1, 2, 3, 0, 0]), "datos.csv", documents))).toEqual({ file: ["i18n:storage.typeNotAllowed.document"] });
     expect(await refusal(checkUpload(await picture("png"), "foto.png", documents))).toEqual({ file: ["i18n:storage.typeNotAllowed.document"] });
+  });
+
+  it("a file whose content is not what its name says, saying so rather than listing the allowed types", async () => {
+    const mismatch = (extension: string) => ({ file: [`i18n:storage.contentMismatch|${JSON.stringify({ extension, type: extension.toUpperCase() })}`] });
+    const svg = text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const html = text("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
+    expect(await refusal(checkUpload(text("Notas de la reunión\n"), "plaza.png", anything))).toEqual(mismatch("png"));
+    expect(await refusal(checkUpload(text("Notas de la reunión\n"), "plaza.JPEG", images))).toEqual(mismatch("jpeg"));
+    expect(await refusal(checkUpload(svg, "logo.png", images))).toEqual(mismatch("png"));
+    expect(await refusal(checkUpload(await pdf(), "foto.jpg", images))).toEqual(mismatch("jpg"));
+    expect(await refusal(checkUpload(text("no es un documento"), "informe.docx", documents))).toEqual(mismatch("docx"));
+    // Markup a browser would run is not plain text, whatever the name says.
+    expect(await refusal(checkUpload(html, "pagina.txt", documents))).toEqual(mismatch("txt"));
+    expect(await refusal(checkUpload(new Uint8Array([0, 1, 2, 3, 0, 0]), "datos.csv", documents))).toEqual(mismatch("csv"));
   });
 
   it("a name with folders, traversal, a drive, NUL or control characters", async () => {
@@ -229,6 +238,13 @@ describe("refusals as people read them", () => {
     expect(translateFieldMessage(es, fields.file![0]!)).toBe("el archivo pesa más de 1,5 MB: redúzcalo o elija otro");
     expect(translateFieldMessage(en, fields.file![0]!)).toBe("the file is larger than 1.5 MB: make it smaller or choose another one");
     expect(translateFieldMessage(en, "i18n:storage.program")).toBe("this file is a program, and programs cannot be uploaded");
+    const renamed = (await refusal(checkUpload(text("Notas\n"), "plaza.png", anything))).file![0]!;
+    expect(translateFieldMessage(es, renamed)).toBe(
+      "el contenido del archivo no corresponde a su nombre: termina en .png pero no es un archivo PNG; elija el archivo original o guárdelo de nuevo en ese formato",
+    );
+    expect(translateFieldMessage(createTranslator("pt", catalogs.pt), renamed)).toMatch(/^o conteúdo do arquivo não corresponde ao nome: termina em \.png mas não é um arquivo PNG/);
+    expect(translateFieldMessage(en, renamed)).toMatch(/^the file’s content does not match its name: it ends in \.png but is not a PNG file/);
+    expect(translateFieldMessage(en, renamed)).not.toContain("TXT");
     expect(translateFieldMessage(en, "already plain")).toBe("already plain");
   });
 

@@ -100,6 +100,11 @@ export async function checkUpload(bytes: Uint8Array, originalName: string, polic
     }
   }
   if (!type || !policy.kinds.includes(type.kind)) {
+    // A name promising an allowed type the content is not (a text renamed ".png"): say so, rather
+    // than list the allowed types as if the name were the problem.
+    const given = extensionOf(originalName);
+    const claimed = given ? typeNamed(given) : undefined;
+    if (given && claimed && policy.kinds.includes(claimed.kind)) throw refuse(messageWith("storage.contentMismatch", { extension: given, type: given.toUpperCase() }));
     const which = policy.kinds.length === 1 ? policy.kinds[0]! : "any";
     throw refuse(typeNotAllowed[which]!);
   }
@@ -155,6 +160,11 @@ function plainTextOf(bytes: Uint8Array): "text" | "not-utf8" | "not-text" {
   if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return "not-text";
   if (/^\s*<(?:!doctype|html|head|body|script|svg|\?xml|iframe|meta|!--)/i.test(text)) return "not-text";
   return "text";
+}
+
+/** The allowed type an extension names ("png", "jpeg", "txt"), if any. */
+function typeNamed(extension: string): AllowedType | undefined {
+  return [...Object.values(allowedTypes), ...Object.values(textTypes)].find((t) => t.extension === extension || t.aliases?.includes(extension));
 }
 
 function extensionOf(name: string): string | undefined {
