@@ -170,7 +170,19 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
   const decideErrors = errorsOf("decide");
   const reportErrors = errorsOf("report");
   const submitErrors = errorsOf("submit");
-  const hasActions = p.viewer.canEdit || p.viewer.canSubmit || p.viewer.canWithdraw || p.viewer.canModerate || p.viewer.canReport;
+  // What the viewer can do now: the section (and its heading) only when there is something to do.
+  const can = {
+    edit: p.viewer.canEdit,
+    submit: p.viewer.canSubmit,
+    withdraw: p.viewer.canWithdraw,
+    startReview: p.viewer.canModerate && status === "submitted",
+    restore: p.viewer.canModerate && p.hidden,
+    decide: p.viewer.canModerate && waiting,
+    hide: p.viewer.canModerate && !p.hidden && !!p.lastPublishedAt,
+    report: p.viewer.canReport && signedIn,
+  };
+  const failed = (["submit", "withdraw", "startReview", "hide", "restore"] as const).some((which) => errorsOf(which));
+  const hasActions = Object.values(can).some(Boolean) || failed;
   return (
     <>
       <title>{`${p.text.title} · Pares`}</title>
@@ -454,58 +466,60 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
               </p>
             ) : null,
           )}
-          <ul className="actions-list">
-            {p.viewer.canEdit && (
-              <li>
-                <Link to={`${base}/edit`} className="button-link">
-                  {t("practicesPages.actions.edit")}
-                </Link>
-              </li>
-            )}
-            {p.viewer.canSubmit && (
-              <li>
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="submit" />
-                  <button type="submit">{t("practicesPages.actions.submit")}</button>
-                </Form>
-              </li>
-            )}
-            {p.viewer.canWithdraw && (
-              <li>
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="withdraw" />
-                  <button type="submit" className="secondary">
-                    {t("practicesPages.actions.withdraw")}
-                  </button>
-                </Form>
-              </li>
-            )}
-            {p.viewer.canModerate && status === "submitted" && (
-              <li>
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="startReview" />
-                  <button type="submit" className="secondary">
-                    {t("practicesPages.actions.startReview")}
-                  </button>
-                </Form>
-              </li>
-            )}
-            {p.viewer.canModerate && p.hidden && (
-              <li>
-                <Form method="post">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="restore" />
-                  <button type="submit" className="secondary">
-                    {t("practicesPages.actions.restore")}
-                  </button>
-                </Form>
-              </li>
-            )}
-          </ul>
-          {p.viewer.canModerate && waiting && (
+          {(can.edit || can.submit || can.withdraw || can.startReview || can.restore) && (
+            <ul className="actions-list">
+              {can.edit && (
+                <li>
+                  <Link to={`${base}/edit`} className="button-link">
+                    {t("practicesPages.actions.edit")}
+                  </Link>
+                </li>
+              )}
+              {can.submit && (
+                <li>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="submit" />
+                    <button type="submit">{t("practicesPages.actions.submit")}</button>
+                  </Form>
+                </li>
+              )}
+              {can.withdraw && (
+                <li>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <button type="submit" className="secondary">
+                      {t("practicesPages.actions.withdraw")}
+                    </button>
+                  </Form>
+                </li>
+              )}
+              {can.startReview && (
+                <li>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="startReview" />
+                    <button type="submit" className="secondary">
+                      {t("practicesPages.actions.startReview")}
+                    </button>
+                  </Form>
+                </li>
+              )}
+              {can.restore && (
+                <li>
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="restore" />
+                    <button type="submit" className="secondary">
+                      {t("practicesPages.actions.restore")}
+                    </button>
+                  </Form>
+                </li>
+              )}
+            </ul>
+          )}
+          {can.decide && (
             <Form method="post" className="stack narrow decide" noValidate aria-labelledby="decide-title">
               <h3 id="decide-title">{t("practicesPages.decide.title", { number: p.version.number })}</h3>
               {!working && (
@@ -543,7 +557,7 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
               </div>
             </Form>
           )}
-          {p.viewer.canModerate && !p.hidden && p.lastPublishedAt && (
+          {can.hide && (
             <details>
               <summary>{t("practicesPages.hide.title")}</summary>
               <Form method="post" className="stack narrow" noValidate>
@@ -559,7 +573,7 @@ export default function Practice({ loaderData, actionData }: Route.ComponentProp
               </Form>
             </details>
           )}
-          {p.viewer.canReport && signedIn && (
+          {can.report && (
             <details open={!!reportErrors}>
               <summary>{t("practicesPages.report.title")}</summary>
               <Form method="post" className="stack narrow" noValidate>

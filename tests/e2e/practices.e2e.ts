@@ -139,6 +139,8 @@ describe("the good-practice bank", () => {
     await page.getByRole("button", { name: t("es", "practicesPages.decide.submit") }).click();
     await page.waitForURL(new RegExp(`/es/practices/${slug}\\?working=1&done=changes_requested$`));
     await status(page, t("es", "practicesPages.done.changes_requested"));
+    // Nothing is left for the secretariat to do until it is sent again: no empty "what you can do".
+    expect(await page.locator("#actions-title").count()).toBe(0);
   });
 
   it("the officer, without JavaScript, reads the comment, corrects the practice and sends it again; the secretariat publishes it", { timeout: 120_000 }, async () => {
