@@ -11,6 +11,7 @@ import { reportPractice } from "../../modules/practices/report-practice.ts";
 import { resolveReport } from "../../modules/practices/resolve-report.ts";
 import { restorePractice } from "../../modules/practices/restore-practice.ts";
 import { similarPractices } from "../../modules/practices/similar-practices.ts";
+import { clipAtWord, practiceJsonLd } from "../../modules/practices/structured-data.ts";
 import { startReview } from "../../modules/practices/start-review.ts";
 import { submitPractice } from "../../modules/practices/submit-practice.ts";
 import { withdrawPractice } from "../../modules/practices/withdraw-practice.ts";
@@ -26,7 +27,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styl
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
   if (!loaderData) return [];
-  const tags: Route.MetaDescriptors = [{ name: "description", content: loaderData.practice.text.summary.slice(0, 300) }];
+  const tags: Route.MetaDescriptors = [{ name: "description", content: clipAtWord(loaderData.practice.text.summary, 300) }];
   if (loaderData.jsonLd) tags.push({ "script:ld+json": loaderData.jsonLd });
   return tags;
 };
@@ -43,27 +44,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const isPublic = practice.showing === "published" && !practice.hidden;
   const similar = isPublic ? await similarPractices(ctx, params.slug, locale) : [];
   const origin = ctx.config.PUBLIC_URL ? new URL(ctx.config.PUBLIC_URL).origin : url.origin;
-  const place = [practice.city?.name, practice.country?.name].filter(Boolean).join(", ");
   // schema.org description of what the public reads (never of a version being written).
-  const jsonLd = isPublic
-    ? {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        name: practice.text.title,
-        headline: practice.text.title.slice(0, 110),
-        description: practice.text.summary,
-        inLanguage: practice.text.language,
-        url: `${origin}/${locale}/practices/${practice.slug}`,
-        ...(practice.organization
-          ? { author: { "@type": "Organization", name: practice.organization.name, url: `${origin}/${locale}/organizations/${practice.organization.slug}` } }
-          : {}),
-        ...(place ? { spatialCoverage: { "@type": "Place", name: place, ...(practice.country ? { address: { "@type": "PostalAddress", addressCountry: practice.country.code } } : {}) } } : {}),
-        ...(practice.firstPublishedAt ? { datePublished: practice.firstPublishedAt.toISOString() } : {}),
-        dateModified: (practice.lastPublishedAt ?? practice.version.updatedAt).toISOString(),
-        about: practice.themes.map((th) => ({ "@type": "Thing", name: th.name })),
-        ...(practice.network ? { isPartOf: { "@type": "Collection", name: practice.network.name, url: `${origin}/${locale}/networks/${practice.network.slug}` } } : {}),
-      }
-    : null;
+  const jsonLd = isPublic ? practiceJsonLd(practice, origin, locale) : null;
   return { practice, reports, similar, jsonLd, reasons: reportReasons, done: url.searchParams.get("done"), signedIn: actor.userId !== null };
 }
 

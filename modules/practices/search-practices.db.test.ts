@@ -40,6 +40,8 @@ describe("searchPractices", () => {
     const secondPage = await searchPractices(ctx, { q, pageSize: 5, page: 2 }, "es");
     expect(secondPage.total).toBe(small.total);
     expect(large.items.slice(5, 10).map((h) => h.slug)).toEqual(secondPage.items.map((h) => h.slug));
+    // A snippet that cuts the summary says so.
+    expect(large.items.some((h) => h.snippet.endsWith(" …"))).toBe(true);
 
     const mapAlone = await searchPractices(ctx, { q, view: "map", pageSize: 1 }, "es");
     const mapOfList = await searchPractices(ctx, { q, view: "map", pageSize: 20 }, "es");

@@ -246,8 +246,27 @@ async function labelFacets(
   ) as Record<FacetName, FacetValue[]>;
 }
 
+/** Between the passages of a snippet (ts_headline's FragmentDelimiter). */
+const fragmentDelimiter = " … ";
+
+/**
+ * The snippet with "…" where it cuts the summary: before a first passage that does not open the
+ * summary, after a last one that does not close it (between passages there is one already).
+ */
+export function markCuts(snippet: string, summary: string): string {
+  const plain = (text: string) => text.replace(/[\uE000\uE001]/g, "").replace(/\s+/g, " ").trim();
+  const whole = plain(summary);
+  const passages = snippet.split(fragmentDelimiter);
+  if (snippet.trim() === "" || whole === "" || plain(snippet) === whole) return snippet;
+  const first = plain(passages[0]!);
+  const last = plain(passages[passages.length - 1]!);
+  const before = first !== "" && !whole.startsWith(first) ? "… " : "";
+  const after = last !== "" && !whole.endsWith(last) ? " …" : "";
+  return `${before}${snippet.trim()}${after}`;
+}
+
 type HitRow = {
-  slug: string; lang: Locale; snippet_lang: Locale; original_language: Locale; title: string | null; snippet: string; org_slug: string | null; org_name: string | null;
+  slug: string; lang: Locale; snippet_lang: Locale; original_language: Locale; title: string | null; snippet: string; summary: string; org_slug: string | null; org_name: string | null;
   net_slug: string | null; net_name: string | null; net_names: Translated | null; city_name: string | null; city_names: Translated | null;
   country_code: string | null; country_name: Translated | null; theme_ids: string[]; sdg_goals: number[]; year: number | null;
   observatory: boolean; source_url: string | null; published_at: Date | string; total: number;
@@ -260,13 +279,13 @@ type HitRow = {
 export async function loadHits(ctx: ServiceContext, matches: SQL, order: SQL, limit: number, offset: number, locale: Locale, withQuery: boolean): Promise<HitRow[]> {
   const headline = withQuery
     ? sql`ts_headline(('pares_' || t.snippet_lang)::regconfig, coalesce(t.texts -> t.snippet_lang ->> 'summary', ''), q.query,
-          'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "')`
+          'StartSel=${sql.raw("\uE000")}, StopSel=${sql.raw("\uE001")}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter="${sql.raw(fragmentDelimiter)}"')`
     : sql`coalesce(t.texts -> t.snippet_lang ->> 'summary', '')`;
   return queryRows<HitRow>(
     ctx.db,
     sql`${matches},
         page as (select m.*, count(*) over () as total from m order by ${order} limit ${limit} offset ${offset})
-        select p.slug, t.lang, t.snippet_lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet,
+        select p.slug, t.lang, t.snippet_lang, p.original_language, t.texts -> t.lang ->> 'title' as title, ${headline} as snippet, coalesce(t.texts -> t.snippet_lang ->> 'summary', '') as summary,
                o.slug as org_slug, o.name as org_name, n.slug as net_slug, n.name as net_name, n.names as net_names,
                ci.name as city_name, ci.names as city_names, p.country_code, co.name as country_name,
                m.theme_ids, m.sdg_goals, m.year, m.observatory, p.source_url, m.published_at, m.total::int as total
@@ -291,7 +310,7 @@ export function toHit(r: HitRow, locale: Locale): PracticeHit {
   return {
     slug: r.slug,
     title: r.title ?? "",
-    snippet: r.snippet,
+    snippet: markCuts(r.snippet, r.summary),
     snippetLanguage: r.snippet_lang,
     language: r.lang,
     fallback: r.lang !== locale,

@@ -219,7 +219,9 @@ describe("the good-practice bank", () => {
     await expectAccessible(corrected);
 
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
-    expect(jsonLd).toMatchObject({ "@type": "Article", name: title, inLanguage: "pt", author: { "@type": "Organization", name: "Prefeitura de Porto Alegre" } });
+    expect(jsonLd).toMatchObject({ "@type": "Article", name: title, headline: title, inLanguage: "pt", author: { "@type": "Organization", name: "Prefeitura de Porto Alegre" } });
+    // The photo, by the address the page shows it at.
+    expect(jsonLd.image).toEqual([expect.stringMatching(new RegExp(`/es/practices/${slug}/files/[^/?]+$`))]);
     await expectAccessible(page);
   });
 
