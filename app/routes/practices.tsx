@@ -2,13 +2,14 @@
 // keep the other filters, corrections, pages of results or their places on a map, and the same
 // query as CSV and (network and theme) as an Atom feed.
 import { data, Link } from "react-router";
+import { listOrganizationPractices } from "../../modules/practices/list-organization-practices.ts";
 import { type FacetName, searchPractices } from "../../modules/practices/search-practices.ts";
 import { AppError } from "../../platform/errors.ts";
 import { catalogs } from "../../platform/i18n/catalogs.ts";
 import { createTranslator } from "../../platform/i18n/translator.ts";
 import { translateFieldMessage } from "../../platform/http/problem.ts";
 import { Pagination } from "../components/pagination.tsx";
-import { PracticeHitItem } from "../components/practice-parts.tsx";
+import { PracticeHitItem, statusLabel } from "../components/practice-parts.tsx";
 import { useI18n } from "../i18n.tsx";
 import { actorOf, pageLocale, services } from "../route-helpers.ts";
 import stylesheet from "../styles/practices.css?url";
@@ -54,20 +55,23 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const query = searchQuery(url);
   const actor = await actorOf(context, request);
   const canWrite = actor.userId !== null && actor.memberships.size > 0;
+  // The members' own practices in every state, so that a draft is found again.
+  const own = canWrite ? await listOrganizationPractices(services(context), actor, locale) : [];
   try {
     const result = await searchPractices(services(context), query, locale);
-    return { query, result, errors: null, canWrite };
+    return { query, result, errors: null, canWrite, own };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "invalid") throw error;
     const t = createTranslator(locale, catalogs[locale]);
     const errors = Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => ({ field, message: translateFieldMessage(t, messages[0] ?? "") }));
-    return data({ query, result: null, errors, canWrite }, { status: 400 });
+    return data({ query, result: null, errors, canWrite, own }, { status: 400 });
   }
 }
 
 export default function Practices({ loaderData }: Route.ComponentProps) {
-  const { t, locale, number } = useI18n();
-  const { query, result, errors, canWrite } = loaderData;
+  const { t, locale, number, dateTime } = useI18n();
+  const { query, result, errors, canWrite, own } = loaderData;
+  const organizations = new Set(own.map((p) => p.organizationName));
   const facetName = (facet: FacetName) => t(`practicesPages.facet.${facet}`);
   const q = typeof query.q === "string" ? query.q : "";
   const view = query.view === "map" ? "map" : "list";
@@ -109,6 +113,11 @@ export default function Practices({ loaderData }: Route.ComponentProps) {
           <li>
             <Link to={`/${locale}/practices/review`}>{t("practicesPages.search.review")}</Link>
           </li>
+          {own.length > 0 && (
+            <li>
+              <a href="#own-title">{t("practicesPages.own.link", { count: own.length })}</a>
+            </li>
+          )}
         </ul>
       )}
       <form method="get" className="filters" role="search" aria-label={t("practicesPages.search.title")}>
@@ -268,6 +277,57 @@ export default function Practices({ loaderData }: Route.ComponentProps) {
             <Pagination page={result.page} pageCount={pageCount} link={pageLink} />
           </section>
         </div>
+      )}
+      {own.length > 0 && (
+        <section aria-labelledby="own-title" className="own-practices">
+          <h2 id="own-title" tabIndex={-1}>
+            {t(organizations.size > 1 ? "practicesPages.own.titleMany" : "practicesPages.own.title")}
+          </h2>
+          <p className="hint">{t("practicesPages.own.intro")}</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("practicesPages.review.practice")}</th>
+                  {organizations.size > 1 && <th scope="col">{t("practicesPages.review.organization")}</th>}
+                  <th scope="col">{t("practicesPages.versions.status")}</th>
+                  <th scope="col">{t("practicesPages.own.updated")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("practicesPages.own.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {own.map((p) => (
+                  <tr key={p.slug}>
+                    <td>
+                      <Link to={`/${locale}/practices/${p.slug}?working=1`} lang={p.titleLanguage}>
+                        {p.title}
+                      </Link>
+                      {p.networkName && <span className="muted"> · {p.networkName}</span>}
+                    </td>
+                    {organizations.size > 1 && <td>{p.organizationName}</td>}
+                    <td>
+                      {statusLabel(t, p.status)}
+                      {p.published && p.status !== "published" && <> · {t("practicesPages.own.publishedBefore")}</>}
+                      {p.hidden && <> · {t("practicesPages.review.hidden")}</>}
+                    </td>
+                    <td>{dateTime(p.updatedAt)}</td>
+                    <td>
+                      {p.canEdit ? (
+                        <Link to={`/${locale}/practices/${p.slug}/edit`} aria-label={t("practicesPages.editor.editTitle", { title: p.title })}>
+                          {t("practicesPages.actions.edit")}
+                        </Link>
+                      ) : (
+                        <span className="muted">{t("practicesPages.own.withModerators")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
     </>
   );

@@ -84,6 +84,16 @@ describe("the good-practice bank", () => {
     slug = new URL(author.url()).pathname.split("/")[3]!;
     await status(author, t("pt", "practicesPages.done.created"));
     await expectAccessible(author);
+
+    // The draft is found again among the organization's practices, and opens in the editor.
+    await author.goto("/pt/practices");
+    await author.getByRole("link", { name: new RegExp(`^${t("pt", "practicesPages.own.title")}`) }).click();
+    const own = author.locator("section.own-practices");
+    expect(await own.locator("tbody tr").first().textContent()).toContain(t("pt", "practicesPages.status.draft"));
+    await expectAccessible(author);
+    await own.getByRole("link", { name: t("pt", "practicesPages.editor.editTitle", { title }) }).click();
+    await author.waitForURL(new RegExp(`/pt/practices/${slug}/edit$`));
+    await heading(author, t("pt", "practicesPages.editor.editTitle", { title }));
   });
 
   it("refuses a program renamed as an image on the form, keeping what was typed, then takes a photo and sends the practice", { timeout: 120_000 }, async () => {
