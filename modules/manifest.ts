@@ -13,6 +13,13 @@ export interface ModuleManifest {
   emailTemplates?: EmailTemplate[];
   /** Side effects the module puts in the outbox, by kind, delivered by the server's worker. */
   outboxHandlers?: (db: Database) => Record<string, OutboxHandler>;
+  /** Work the server runs on a schedule (every SCHEDULE_TICK_MS); returns counts for the log. */
+  scheduled?: (db: Database, options: ScheduleOptions) => Promise<Record<string, number>>;
+}
+
+export interface ScheduleOptions {
+  /** The local hour from which digests go out. */
+  digestHour: number;
 }
 
 export interface DemoOptions {

@@ -31,6 +31,10 @@ export const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Pares <no-reply@pares.invalid>"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** How often scheduled work runs (digests due, expiry reminders, expired items). */
+  SCHEDULE_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** The local hour (in each person's time zone) from which their daily or weekly digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   /** Requests per minute one API token may make (per server process). */
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Single sign-on with an OpenID Connect provider: its issuer URL (discovery is read from it). */

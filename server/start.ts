@@ -10,7 +10,7 @@ import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import { accountsAuthEmails } from "../modules/accounts/auth-emails.ts";
-import { emailTemplates, moduleOutboxHandlers } from "../modules/index.ts";
+import { emailTemplates, moduleOutboxHandlers, runScheduledWork } from "../modules/index.ts";
 import { demoAccounts, demoPassword } from "../modules/organizations/seed-demo-organizations.ts";
 import { createAuth, ssoProviderOf } from "../platform/auth.ts";
 import { type Config, demoAccountsAllowed } from "../platform/config.ts";
@@ -123,7 +123,7 @@ function demoAccountsNotice(): string {
   ].join("\n");
 }
 
-/** Delivers what use cases put in the outbox (e-mail for now) while the server runs. */
+/** Delivers what use cases put in the outbox (e-mails, matches, notifications) and runs scheduled work while the server runs. */
 function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger, publicUrl: () => string) {
   const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : mailboxTransport;
   if (!config.SMTP_URL) {
@@ -144,8 +144,26 @@ function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger
     },
   });
   worker.start();
+  // Scheduled work (digests due, expiring items): one run at a time, errors logged and retried at the next tick.
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      const done = await runScheduledWork(database.db, { digestHour: config.DIGEST_HOUR });
+      if (Object.values(done).some((n) => n > 0)) log.info({ scheduled: done }, "scheduled work done");
+    } catch (error) {
+      log.error({ err: error }, "scheduled work failed");
+    } finally {
+      ticking = false;
+    }
+  };
+  const schedule = setInterval(() => void tick(), config.SCHEDULE_TICK_MS);
+  schedule.unref();
+  void tick();
   return {
     stop: async () => {
+      clearInterval(schedule);
       await worker.stop();
       transport.close();
     },

@@ -6,6 +6,8 @@
 // loses its pairs: it drops out of every list. Idempotent: delivering twice gives the same rows.
 import { eq, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../platform/db/client.ts";
+import { notify } from "../notifications/notify.ts";
+import { itemSummary } from "./find-contact.ts";
 import { conceptStats, indexItem } from "./index-item.ts";
 import { loadFeatures, MATCHES_PER_ITEM, scoreMatch } from "./matching.ts";
 import { exchangeItems, exchangeMatches } from "./schema.ts";
@@ -118,8 +120,42 @@ export async function computeMatches(db: Database, itemId: string): Promise<Comp
     }
     await tx.update(exchangeItems).set({ matchedRevision: item.revision }).where(eq(exchangeItems.id, itemId));
     const others = scored.map((m) => (item.kind === "need" ? m.offerId : m.needId));
-    return { matches: scored.length, added: others.filter((id) => !before.has(id)) };
+    const added = others.filter((id) => !before.has(id));
+    await notifyNewMatches(tx, item, added);
+    return { matches: scored.length, added };
   });
+}
+
+/**
+ * The organizations of the items newly paired with this one hear of it ("a new need matches your
+ * offer"): each pair once, whichever side was computed first.
+ */
+async function notifyNewMatches(tx: Database, item: ItemRow, added: string[]): Promise<void> {
+  if (added.length === 0) return;
+  const summary = await itemSummary(tx, item.id);
+  const owners = await queryRows<{ id: string; organization_id: string; texts: Record<string, { title?: string }>; original_language: string }>(
+    tx,
+    sql`select id, organization_id, texts, original_language from exchange_items where id = any(${uuidArray(added)}::uuid[])`,
+  );
+  for (const other of owners) {
+    const [needId, offerId] = item.kind === "need" ? [item.id, other.id] : [other.id, item.id];
+    await notify(tx, {
+      kind: "exchange.match",
+      key: `exchange.match:${needId}:${offerId}`,
+      data: {
+        path: `/exchange/${other.id}`,
+        titles: summary.titles,
+        originalLanguage: summary.originalLanguage,
+        itemKind: item.kind,
+        organization: summary.organization,
+        otherTitles: Object.fromEntries(Object.entries(other.texts).flatMap(([l, t]) => (t?.title ? [[l, t.title]] : []))),
+        otherOriginalLanguage: other.original_language,
+      },
+      audience: { type: "organizations", organizationIds: [other.organization_id] },
+      actorUserId: item.createdBy,
+      demo: item.demo,
+    });
+  }
 }
 
 /** Drops every pair of an item at once (it was closed or deleted); its recompute follows through the outbox. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { page, pageSize } from "../cities/inputs.ts";
 import { networkSlug } from "../networks/inputs.ts";
 import { locales } from "../../platform/i18n/locales.ts";
-import { itemKinds, itemStatuses, modalities, visibilities } from "./schema.ts";
+import { conversationOutcomes, itemKinds, itemStatuses, modalities, visibilities } from "./schema.ts";
 
 export const itemId = z.uuid({ error: "i18n:exchange.validation.item" }).describe("The offer's or need's id");
 const language = z.enum(locales, { error: "i18n:validation.language" });
@@ -114,4 +114,35 @@ export const listExpertiseInput = z.object({
   network: networkSlug.optional(),
   page,
   pageSize,
+});
+
+export const contactId = z.uuid({ error: "i18n:exchange.validation.contactRequest" }).describe("The contact request's id");
+export const conversationId = z.uuid({ error: "i18n:exchange.validation.conversation" }).describe("The conversation's id");
+
+export const requestContactInput = z.object({
+  item: itemId.describe("The other organization's offer or need"),
+  fromItem: itemId.optional().describe("Your organization's own item that matched it, if any"),
+  organization: z.string().trim().max(120).optional().describe("Your organization (slug; default: the one you act for)"),
+  message: z
+    .string()
+    .trim()
+    .min(10, { error: "i18n:exchange.validation.messageShort" })
+    .max(4000, { error: "i18n:validation.tooLong" })
+    .describe("Who you are and what you would like to talk about"),
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+
+export const decideContactInput = z.object({
+  decision: z.enum(["accept", "decline"], { error: "i18n:exchange.validation.decision" }),
+  reason: z.string().trim().max(1000, { error: "i18n:validation.tooLong" }).default("").describe("Why not (shown to the requester)"),
+});
+
+export const postMessageInput = z.object({
+  body: z.string().trim().min(1, { error: "i18n:exchange.validation.messageEmpty" }).max(8000, { error: "i18n:validation.tooLong" }),
+  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+});
+
+export const closeConversationInput = z.object({
+  outcome: z.enum(conversationOutcomes, { error: "i18n:exchange.validation.outcome" }).describe("exchange_done, project (turned into a project) or no_follow_up"),
+  note: z.string().trim().max(1000, { error: "i18n:validation.tooLong" }).default(""),
 });

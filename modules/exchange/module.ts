@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../manifest.ts";
 import { computeMatches, matchOutboxKind } from "./compute-matches.ts";
+import { expireItems } from "./expire-items.ts";
 
 export const exchangeModule: ModuleManifest = {
   name: "exchange",
@@ -11,4 +12,5 @@ export const exchangeModule: ModuleManifest = {
       return { matches: result.matches, added: result.added.length };
     },
   }),
+  scheduled: async (db) => ({ ...(await expireItems(db)) }),
 };

@@ -13,6 +13,17 @@ export interface ItemFacts {
   networkIds: readonly string[];
 }
 
+export interface ContactFacts {
+  fromOrganizationId: string;
+  toOrganizationId: string;
+}
+
+export interface ConversationFacts {
+  organizationA: string;
+  organizationB: string;
+  open: boolean;
+}
+
 /** The networks whose items the actor reads: those an organization of theirs is an active member of, or whose secretariat they are. */
 export interface Reader {
   actor: Actor;
@@ -31,6 +42,20 @@ export const exchangePolicy = {
   /** The ranked suggestions and the dismissals: the organization's working list. */
   seeMatches: (actor: Actor, item: ItemFacts) => actor.userId !== null && (isOwner(actor, item) || actor.platformAdmin),
   dismiss: (actor: Actor, item: ItemFacts) => canWrite(actor) && isOwner(actor, item),
+  /** Anyone who reads another organization's item may ask to talk about it, for an organization of theirs. */
+  requestContact: (reader: Reader, item: ItemFacts, fromOrganizationId: string) =>
+    canWrite(reader.actor) && reader.actor.memberships.has(fromOrganizationId) && fromOrganizationId !== item.organizationId && exchangePolicy.read(reader, item),
+  /** The organization asked answers. */
+  decideContact: (actor: Actor, contact: ContactFacts) => canWrite(actor) && actor.memberships.has(contact.toOrganizationId),
+  /** A request is seen by the people of both organizations. */
+  readContact: (actor: Actor, contact: ContactFacts) => actor.memberships.has(contact.fromOrganizationId) || actor.memberships.has(contact.toOrganizationId),
+  /** The requester may take back a request not yet answered. */
+  withdrawContact: (actor: Actor, contact: ContactFacts) => canWrite(actor) && actor.memberships.has(contact.fromOrganizationId),
+  /** A conversation is its two organizations' only: nobody else, administrators included. */
+  readConversation: (actor: Actor, conversation: ConversationFacts) =>
+    actor.userId !== null && (actor.memberships.has(conversation.organizationA) || actor.memberships.has(conversation.organizationB)),
+  writeConversation: (actor: Actor, conversation: ConversationFacts) =>
+    canWrite(actor) && conversation.open && (actor.memberships.has(conversation.organizationA) || actor.memberships.has(conversation.organizationB)),
   /** Recomputing every match after an import: administrators. */
   recompute: (actor: Actor) => canWrite(actor) && actor.platformAdmin,
   /** The directory of local expertise is for people signed in. */

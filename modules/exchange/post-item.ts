@@ -4,7 +4,9 @@ import type { ServiceContext } from "../../platform/context.ts";
 import { enqueue } from "../../platform/outbox/enqueue.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import { actingOrganizationFor } from "../networks/join-external-network.ts";
+import { notify } from "../notifications/notify.ts";
 import type { Actor } from "../organizations/actor.ts";
+import { organizations } from "../organizations/schema.ts";
 import { matchOutboxKind } from "./compute-matches.ts";
 import { checkItemContent } from "./content.ts";
 import { postItemInput, type PostItemInput } from "./inputs.ts";
@@ -41,6 +43,24 @@ export async function postItem(ctx: ServiceContext, actor: Actor, raw: PostItemI
     }
     if (networkIds.length > 0) await tx.insert(exchangeItemNetworks).values(networkIds.map((networkId) => ({ itemId: item.id, networkId })));
     await enqueue(tx, { kind: matchOutboxKind, payload: { itemId: item.id, revision: 1 }, idempotencyKey: `exchange-match:${item.id}:1` });
+    const [org] = await tx.select({ name: organizations.name, countryCode: organizations.countryCode }).from(organizations).where(eq(organizations.id, organizationId));
+    const titles = Object.fromEntries(Object.entries(values.texts).map(([l, t]) => [l, t!.title]));
+    await notify(tx, {
+      kind: "exchange.new_item",
+      key: `exchange.new_item:${item.id}`,
+      data: { path: `/exchange/${item.id}`, titles, originalLanguage: values.originalLanguage, itemKind: input.kind, organization: org?.name ?? "" },
+      audience: {
+        type: "interested",
+        itemKind: input.kind,
+        themeIds: values.themeIds,
+        sdgGoals: values.sdgGoals,
+        countryCode: org?.countryCode ?? null,
+        networkIds: networkIds,
+        platform: values.visibility === "platform",
+        excludeOrganizationId: organizationId,
+      },
+      actorUserId: userId,
+    });
     return { id: item.id, repeated: false };
   });
 }

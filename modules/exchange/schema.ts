@@ -200,3 +200,120 @@ export const expertiseProfiles = pgTable(
   },
   (t) => [index("expertise_profiles_listed_idx").on(t.listed, t.organizationId)],
 );
+
+/** A request from one organization to another about an item (or one of theirs that matched it). */
+export const contactStatuses = ["requested", "accepted", "declined", "withdrawn"] as const;
+export type ContactStatus = (typeof contactStatuses)[number];
+
+export const exchangeContacts = pgTable(
+  "exchange_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The item the request is about (the other organization's). */
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => exchangeItems.id, { onDelete: "cascade" }),
+    /** The requester's own item that matched it, when the request came from a match. */
+    fromItemId: uuid("from_item_id").references(() => exchangeItems.id, { onDelete: "set null" }),
+    fromOrganizationId: uuid("from_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    toOrganizationId: uuid("to_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    message: text("message").notNull(),
+    status: text("status", { enum: contactStatuses }).notNull().default("requested"),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    declineReason: text("decline_reason"),
+    creationKey: text("creation_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("exchange_contacts_creation_key").on(t.requestedBy, t.creationKey),
+    // One open request per organization and item: asking twice finds the first.
+    uniqueIndex("exchange_contacts_one_pending").on(t.fromOrganizationId, t.itemId).where(sql`status = 'requested'`),
+    index("exchange_contacts_to_idx").on(t.toOrganizationId, t.createdAt),
+    index("exchange_contacts_from_idx").on(t.fromOrganizationId, t.createdAt),
+  ],
+);
+
+/** How a conversation ended: counted on the network's page. */
+export const conversationOutcomes = ["exchange_done", "project", "no_follow_up"] as const;
+export type ConversationOutcome = (typeof conversationOutcomes)[number];
+
+/** The private conversation an accepted request opens between the two organizations' people. */
+export const exchangeConversations = pgTable(
+  "exchange_conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .unique()
+      .references(() => exchangeContacts.id, { onDelete: "cascade" }),
+    /** The requester's organization and the other one: only their people read the conversation. */
+    organizationA: uuid("organization_a")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationB: uuid("organization_b")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: conversationOutcomes }),
+    outcomeNote: text("outcome_note"),
+    closedBy: text("closed_by").references(() => users.id, { onDelete: "set null" }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("exchange_conversations_a_idx").on(t.organizationA, t.lastMessageAt), index("exchange_conversations_b_idx").on(t.organizationB, t.lastMessageAt)],
+);
+
+export const exchangeMessages = pgTable(
+  "exchange_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => exchangeConversations.id, { onDelete: "cascade" }),
+    authorUserId: text("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    authorOrganizationId: uuid("author_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    creationKey: text("creation_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("exchange_messages_conversation_idx").on(t.conversationId, t.createdAt), uniqueIndex("exchange_messages_creation_key").on(t.authorUserId, t.creationKey)],
+);
+
+/** A file sent with a message, checked by content; the bytes live in the file store. */
+export const exchangeMessageFiles = pgTable(
+  "exchange_message_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => exchangeMessages.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    displayName: text("display_name").notNull(),
+  },
+  (t) => [index("exchange_message_files_message_idx").on(t.messageId)],
+);
+
+/** Up to when a person has read a conversation. */
+export const exchangeConversationReads = pgTable(
+  "exchange_conversation_reads",
+  {
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => exchangeConversations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastReadAt: timestamp("last_read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] })],
+);

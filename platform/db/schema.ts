@@ -10,3 +10,4 @@ export * from "../outbox/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../../modules/practices/schema.ts";
 export * from "../../modules/exchange/schema.ts";
+export * from "../../modules/notifications/schema.ts";

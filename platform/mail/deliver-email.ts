@@ -32,7 +32,7 @@ export function createEmailHandler(options: {
       messageId,
       ...(sent.response && { response: sent.response }),
       // Kept only when the mail did not leave, for the development mailbox.
-      ...(options.transport.kind === "mailbox" && { text: rendered.text, html: rendered.html }),
+      ...(options.transport.kind === "mailbox" && { text: rendered.text, html: rendered.html, ...(rendered.headers && { headers: rendered.headers }) }),
     };
   };
 }

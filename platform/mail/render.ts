@@ -10,12 +10,20 @@ export interface EmailContent {
   action?: { label: string; url: string };
   /** Why the person gets this mail. */
   footer: string;
+  /**
+   * One-click unsubscribe (RFC 8058): the address a POST to turns this kind of mail off for this
+   * person, without signing in. Sent as List-Unsubscribe headers and shown as a link.
+   */
+  unsubscribe?: { label: string; url: string };
+  /** Several items (a digest): each a line with an optional link. */
+  items?: { text: string; url?: string }[];
 }
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }
 
 const escape = (s: string) =>
@@ -26,9 +34,11 @@ export function renderEmail(locale: Locale, content: EmailContent): RenderedEmai
     content.greeting,
     "",
     ...content.paragraphs.flatMap((p) => [p, ""]),
+    ...(content.items?.length ? [...content.items.map((i) => `- ${i.text}${i.url ? `\n  ${i.url}` : ""}`), ""] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ""] : []),
     "—",
     content.footer,
+    ...(content.unsubscribe ? [`${content.unsubscribe.label}: ${content.unsubscribe.url}`] : []),
   ].join("\n");
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(content.subject)}</title></head>
@@ -37,9 +47,12 @@ export function renderEmail(locale: Locale, content: EmailContent): RenderedEmai
 <p style="margin:0 0 16px;font-weight:700;color:#0b5c57;font-size:20px">Pares</p>
 <p>${escape(content.greeting)}</p>
 ${content.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
+${content.items?.length ? `<ul>${content.items.map((i) => `<li>${i.url ? `<a href="${escape(i.url)}" style="color:#0b5c57">${escape(i.text)}</a>` : escape(i.text)}</li>`).join("")}</ul>` : ""}
 ${content.action ? `<p><a href="${escape(content.action.url)}" style="display:inline-block;background:#0b5c57;color:#ffffff;padding:10px 16px;border-radius:4px;text-decoration:none;font-weight:600">${escape(content.action.label)}</a></p>\n<p style="font-size:14px;color:#4a545e">${escape(content.action.url)}</p>` : ""}
 <hr style="border:none;border-top:1px solid #d5dbe0;margin:24px 0 12px">
 <p style="font-size:14px;color:#4a545e">${escape(content.footer)}</p>
+${content.unsubscribe ? `<p style="font-size:14px"><a href="${escape(content.unsubscribe.url)}" style="color:#0b5c57">${escape(content.unsubscribe.label)}</a></p>` : ""}
 </div></body></html>`;
-  return { subject: content.subject, text, html };
+  const headers = content.unsubscribe ? { "List-Unsubscribe": `<${content.unsubscribe.url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
+  return { subject: content.subject, text, html, ...(headers && { headers }) };
 }

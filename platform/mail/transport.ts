@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   html: string;
   /** Stable per outbox row, so a message delivered twice can be recognised as one. */
   messageId: string;
+  /** Extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
