@@ -7,6 +7,9 @@ import { CsrfField } from "./form.tsx";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, locale } = useI18n();
+  const root = useRouteLoaderData("root") as { user?: unknown } | undefined;
+  // The exchange is for people signed in.
+  const signedIn = !!root?.user;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -36,6 +39,11 @@ export function Shell({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={`/${locale}/practices`}>{t("practicesPages.nav")}</NavLink>
               </li>
+              {signedIn && (
+                <li>
+                  <NavLink to={`/${locale}/exchange`}>{t("exchangePages.nav")}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
           <UserMenu />
