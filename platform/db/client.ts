@@ -45,7 +45,7 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-const pgliteExtensions = { unaccent, pg_trgm, citext, btree_gist };
+export const pgliteExtensions = { unaccent, pg_trgm, citext, btree_gist };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ("url" in options) return openPostgres(options.url, options.poolSize ?? 10);
