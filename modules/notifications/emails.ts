@@ -18,7 +18,7 @@ export const notificationEventEmail = defineEmailTemplate({
       paragraphs: [t(`notifications.email.${data.kind}.body`, values), ...(event.excerpt ? [`“${event.excerpt}”`] : [])],
       action: { label: t("notifications.email.open"), url: `${publicUrl}/${locale}${event.path}` },
       footer: t("notifications.email.footer", { settings: `${publicUrl}/${locale}/account/notifications` }),
-      unsubscribe: { label: t("notifications.email.unsubscribe", { kind: t(`notifications.kind.${data.kind}`) }), url: `${publicUrl}/${locale}/notifications/unsubscribe/${data.unsubscribeToken}` },
+      unsubscribe: { label: t("notifications.email.unsubscribe", { kind: t(`notifications.kind.${data.kind}`) }), url: `${publicUrl}/${locale}/notifications/unsubscribe/${data.unsubscribeToken}`, oneClickUrl: `${publicUrl}/api/v1/notifications/unsubscribe/${data.unsubscribeToken}` },
     };
   },
 });
@@ -38,7 +38,7 @@ export const notificationDigestEmail = defineEmailTemplate({
     items: data.items.map((i) => ({ text: notificationLine(t, locale, i.kind, i.event as EventData), url: `${publicUrl}/${locale}${i.event.path}` })),
     action: { label: t("notifications.digest.inbox"), url: `${publicUrl}/${locale}/notifications` },
     footer: t("notifications.email.footer", { settings: `${publicUrl}/${locale}/account/notifications` }),
-    unsubscribe: { label: t(`notifications.digest.${data.period}.unsubscribe`), url: `${publicUrl}/${locale}/notifications/unsubscribe/${data.unsubscribeToken}` },
+    unsubscribe: { label: t(`notifications.digest.${data.period}.unsubscribe`), url: `${publicUrl}/${locale}/notifications/unsubscribe/${data.unsubscribeToken}`, oneClickUrl: `${publicUrl}/api/v1/notifications/unsubscribe/${data.unsubscribeToken}` },
   }),
 });
 

@@ -57,7 +57,7 @@ describe("notifications by interest", () => {
     const [digest] = await mailbox(ctx.db, carla.person.email);
     expect(digest?.subject).toBe("Your daily digest: 1 update");
     expect(digest?.text).toContain("Reduzir as perdas de água potável");
-    expect(digest?.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/pares\.test\/en\/notifications\/unsubscribe\/[0-9a-f-]{36}>$/);
+    expect(digest?.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/pares\.test\/api\/v1\/notifications\/unsubscribe\/[0-9a-f-]{36}>$/);
     expect(await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T16:00:00Z"), digestHour: 8 })).toBe(0);
 
     // Mark read.

@@ -11,10 +11,11 @@ export interface EmailContent {
   /** Why the person gets this mail. */
   footer: string;
   /**
-   * One-click unsubscribe (RFC 8058): the address a POST to turns this kind of mail off for this
-   * person, without signing in. Sent as List-Unsubscribe headers and shown as a link.
+   * One-click unsubscribe (RFC 8058): `oneClickUrl` is where the mail client POSTs
+   * "List-Unsubscribe=One-Click" (the API: no cookies, no CSRF token), sent as List-Unsubscribe
+   * headers; `url` is the page the link in the message opens (it asks before doing it).
    */
-  unsubscribe?: { label: string; url: string };
+  unsubscribe?: { label: string; url: string; oneClickUrl: string };
   /** Several items (a digest): each a line with an optional link. */
   items?: { text: string; url?: string }[];
 }
@@ -53,6 +54,6 @@ ${content.action ? `<p><a href="${escape(content.action.url)}" style="display:in
 <p style="font-size:14px;color:#4a545e">${escape(content.footer)}</p>
 ${content.unsubscribe ? `<p style="font-size:14px"><a href="${escape(content.unsubscribe.url)}" style="color:#0b5c57">${escape(content.unsubscribe.label)}</a></p>` : ""}
 </div></body></html>`;
-  const headers = content.unsubscribe ? { "List-Unsubscribe": `<${content.unsubscribe.url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
+  const headers = content.unsubscribe ? { "List-Unsubscribe": `<${content.unsubscribe.oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined;
   return { subject: content.subject, text, html, ...(headers && { headers }) };
 }

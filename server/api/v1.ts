@@ -25,6 +25,8 @@ import { registerOrganizationRoutes } from "./organizations.ts";
 import { registerPortfolioRoutes } from "./portfolio.ts";
 import { registerPracticeRoutes } from "./practices.ts";
 import { registerExchangeRoutes } from "./exchange.ts";
+import { registerExchangeConversationRoutes } from "./exchange-conversations.ts";
+import { registerNotificationRoutes } from "./notifications.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
 
@@ -193,6 +195,8 @@ export function createApiV1(services: AppServices) {
   registerPortfolioRoutes(api, services);
   registerPracticeRoutes(api, services);
   registerExchangeRoutes(api, services);
+  registerExchangeConversationRoutes(api, services);
+  registerNotificationRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
