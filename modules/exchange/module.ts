@@ -1,9 +1,11 @@
 import type { ModuleManifest } from "../manifest.ts";
 import { computeMatches, matchOutboxKind } from "./compute-matches.ts";
 import { expireItems } from "./expire-items.ts";
+import { seedDemoExchange } from "./seed-demo-exchange.ts";
 
 export const exchangeModule: ModuleManifest = {
   name: "exchange",
+  seedDemo: (db) => seedDemoExchange(db),
   outboxHandlers: (db) => ({
     [matchOutboxKind]: async (row) => {
       const itemId = row.payload.itemId;
