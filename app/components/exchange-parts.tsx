@@ -1,5 +1,6 @@
 // Pieces shared by the exchange's pages: an offer or a need as a result (browse, the
-// organization's own list, suggestions), and the note that a text is shown in its original language.
+// organization's own list, suggestions), the note that a text is shown in its original language,
+// and texts people wrote (descriptions, messages) with their paragraphs and line breaks.
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../i18n.tsx";
@@ -48,6 +49,24 @@ export function Place({ organization }: { organization: ItemSummary["organizatio
       <Link to={`/${locale}/organizations/${organization.slug}`}>{organization.name}</Link>
       {place && <> · {place}</>}
     </>
+  );
+}
+
+/** A text written by people: paragraphs at blank lines, line breaks kept. */
+export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
+  return (
+    <div lang={lang} className="paragraphs">
+      {text.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>
+          {p.split("\n").map((line, j) => (
+            <span key={j}>
+              {j > 0 && <br />}
+              {line}
+            </span>
+          ))}
+        </p>
+      ))}
+    </div>
   );
 }
 

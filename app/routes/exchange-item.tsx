@@ -2,18 +2,25 @@
 // marked; themes, SDGs, ways of working, window, networks, the practice, the contact person).
 // For the organization's people: edit, close, mark matched or reopen, and the ranked suggestions
 // with their score and reasons, each of which can be left out as not relevant (and brought back).
+// For people of other organizations: "Contact this city" (opened from one of their suggestions, the
+// request names their own item), or the way to the request already waiting.
+import { randomUUID } from "node:crypto";
 import { data, Form, Link, redirect } from "react-router";
 import { changeItemStatus } from "../../modules/exchange/change-item-status.ts";
 import { dismissMatch } from "../../modules/exchange/dismiss-match.ts";
 import { getItem } from "../../modules/exchange/get-item.ts";
 import { listDismissedMatches } from "../../modules/exchange/list-dismissed-matches.ts";
+import { listContacts } from "../../modules/exchange/list-conversations.ts";
 import { listMatches } from "../../modules/exchange/list-matches.ts";
+import { requestContact } from "../../modules/exchange/request-contact.ts";
 import { listSdgs } from "../../modules/themes/list-sdgs.ts";
 import { listThemes } from "../../modules/themes/list-themes.ts";
+import type { Actor } from "../../modules/organizations/actor.ts";
+import type { ServiceContext } from "../../platform/context.ts";
 import { formatDate } from "../../platform/i18n/format.ts";
-import { locales } from "../../platform/i18n/locales.ts";
-import { excerpt, KindBadges, OriginalNote, Place } from "../components/exchange-parts.tsx";
-import { CsrfField, type FormErrors } from "../components/form.tsx";
+import { type Locale, locales } from "../../platform/i18n/locales.ts";
+import { excerpt, KindBadges, OriginalNote, Paragraphs, Place } from "../components/exchange-parts.tsx";
+import { CsrfField, ErrorSummary, type FormErrors, TextAreaField } from "../components/form.tsx";
 import { useI18n } from "../i18n.tsx";
 import { formError, formFields, orNotFound, pageLocale, requireActor, services } from "../route-helpers.ts";
 import stylesheet from "../styles/exchange.css?url";
@@ -32,6 +39,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return {
     item,
+    contact: item.own || actor.actingOrganizationId === null ? null : await contactState(ctx, actor, item.id, url.searchParams.get("from"), locale),
     themes: item.themeIds.flatMap((id) => themes.filter((th) => th.id === id).map((th) => ({ id, name: th.name }))),
     sdgs: item.sdgGoals.flatMap((goal) => sdgs.filter((g) => g.goal === goal).map((g) => ({ goal, name: g.shortName }))),
     matches,
@@ -41,10 +49,29 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What "Contact this city" needs: the request of the reader's organizations still waiting for an
+ * answer and the conversation already open about this item, if any; and, when the page was opened
+ * from the suggestions of one of the reader's own items (?from=), that item.
+ */
+async function contactState(ctx: ServiceContext, actor: Actor, itemId: string, from: string | null, locale: Locale) {
+  const asked = (await listContacts(ctx, actor, locale)).filter((c) => c.itemId === itemId && c.direction === "outgoing");
+  const own = from && uuidPattern.test(from) ? await getItem(ctx, actor, from, locale).catch(() => null) : null;
+  return {
+    pending: asked.find((c) => c.status === "requested")?.id ?? null,
+    conversation: asked.find((c) => c.conversationId !== null)?.conversationId ?? null,
+    fromItem: own?.own ? { id: own.id, title: own.title, language: own.language } : null,
+    // One key per form shown: sending it twice asks once.
+    key: randomUUID(),
+  };
+}
+
 /** What the page confirms after a change (?done=…). */
 const doneKeys = ["posted", "saved", "open", "matched", "closed", "dismissed", "restored"] as const;
 
-const intents = ["close", "mark_matched", "reopen", "dismiss", "undo"] as const;
+const intents = ["close", "mark_matched", "reopen", "dismiss", "undo", "contact"] as const;
 type Intent = (typeof intents)[number];
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -69,27 +96,14 @@ export async function action({ params, request, context }: Route.ActionArgs) {
       case "undo":
         await dismissMatch(ctx, actor, params.id, { other: fields.other ?? "" }, { undo: true });
         return redirect(`${base}?done=restored#matches-title`);
+      case "contact": {
+        const made = await requestContact(ctx, actor, { item: params.id, fromItem: fields.fromItem || undefined, message: fields.message ?? "", idempotencyKey: fields.key || undefined });
+        return redirect(`/${locale}/exchange/contacts/${made.id}?done=${made.repeated ? "repeated" : "sent"}`);
+      }
     }
   } catch (error) {
-    return formError(error, locale, { intent });
+    return formError(error, locale, { intent, message: fields.message ?? "" });
   }
-}
-
-function Paragraphs({ text, lang }: { text: string; lang: string }) {
-  return (
-    <div lang={lang}>
-      {text.split(/\n{2,}/).map((p, i) => (
-        <p key={i}>
-          {p.split("\n").map((line, j) => (
-            <span key={j}>
-              {j > 0 && <br />}
-              {line}
-            </span>
-          ))}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 /** A form with one button that posts an intent (and the suggestion it is about). */
@@ -114,10 +128,11 @@ function IntentButton({ intent, other, label, hidden, className }: { intent: Int
 
 export default function ExchangeItem({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale, number, dateTime } = useI18n();
-  const { item, themes, sdgs, matches, dismissed, done, other } = loaderData;
+  const { item, themes, sdgs, matches, dismissed, done, other, contact } = loaderData;
   const base = `/${locale}/exchange/${item.id}`;
   const day = (value: string) => formatDate(locale, value);
   const errors = actionData?.errors as FormErrors | undefined;
+  const contactErrors = actionData?.intent === "contact" ? errors : undefined;
   const otherTexts = locales.filter((l) => l !== item.language && item.texts[l]?.title);
   const window =
     item.availableFrom && item.availableUntil
@@ -152,7 +167,7 @@ export default function ExchangeItem({ loaderData, actionData }: Route.Component
             {t(`exchangePages.done.${done}`)}
           </p>
         )}
-        {errors?.form && (
+        {errors?.form && !contactErrors && (
           <p role="alert" className="alert">
             {errors.form}
           </p>
@@ -259,7 +274,54 @@ export default function ExchangeItem({ loaderData, actionData }: Route.Component
         )}
       </article>
 
-      {/* The place of a later "Contact this city" button (contacts and conversations), for readers from other organizations. */}
+      {contact && (
+        <section className="exchange-contact" aria-labelledby="contact-title">
+          <h2 id="contact-title">{t("exchangePages.contact.title")}</h2>
+          {contact.conversation && (
+            <p>
+              <Link to={`/${locale}/exchange/conversations/${contact.conversation}`}>{t("exchangePages.contact.openConversation")}</Link>
+            </p>
+          )}
+          {contact.pending ? (
+            <p className="notice">
+              {t("exchangePages.contact.pending")} <Link to={`/${locale}/exchange/contacts/${contact.pending}`}>{t("exchangePages.contact.seeRequest")}</Link>
+            </p>
+          ) : !open ? (
+            <p>{t("exchangePages.contact.notOpen")}</p>
+          ) : (
+            <>
+              <p>{t("exchangePages.contact.intro", { organization: item.organization.name })}</p>
+              {contact.fromItem && (
+                <p>
+                  {t("exchangePages.contact.fromItem")}{" "}
+                  <Link to={`/${locale}/exchange/${contact.fromItem.id}`} lang={contact.fromItem.language}>
+                    {contact.fromItem.title}
+                  </Link>
+                </p>
+              )}
+              <ErrorSummary errors={contactErrors} labels={{ message: t("exchangePages.contact.message"), fromItem: t("exchangePages.contact.fromItem") }} />
+              <Form method="post" className="stack" noValidate>
+                <CsrfField />
+                <input type="hidden" name="intent" value="contact" />
+                <input type="hidden" name="key" value={contact.key} />
+                {contact.fromItem && <input type="hidden" name="fromItem" value={contact.fromItem.id} />}
+                <TextAreaField
+                  name="message"
+                  label={t("exchangePages.contact.message")}
+                  hint={t("exchangePages.contact.messageHint")}
+                  rows={6}
+                  maxLength={4000}
+                  defaultValue={actionData?.intent === "contact" ? ((actionData as { message?: string }).message ?? "") : ""}
+                  error={contactErrors?.fields?.message}
+                />
+                <div>
+                  <button type="submit">{t("exchangePages.contact.send")}</button>
+                </div>
+              </Form>
+            </>
+          )}
+        </section>
+      )}
 
       {item.own && (
         <section className="exchange-actions" aria-labelledby="actions-title">
@@ -318,7 +380,7 @@ export default function ExchangeItem({ loaderData, actionData }: Route.Component
                     <strong className="score">{t("exchangePages.matches.score", { score: number(m.score, { style: "percent", maximumFractionDigits: 0 }) })}</strong>
                   </p>
                   <h3 className="card-title">
-                    <Link to={`/${locale}/exchange/${m.item.id}`} lang={m.item.language}>
+                    <Link to={`/${locale}/exchange/${m.item.id}?from=${item.id}`} lang={m.item.language}>
                       {m.item.title}
                     </Link>
                   </h3>
@@ -333,7 +395,13 @@ export default function ExchangeItem({ loaderData, actionData }: Route.Component
                       <li key={i}>{reason}</li>
                     ))}
                   </ul>
-                  {/* A later "Contact this city" button goes here, beside "Not relevant" (contacts are not built yet). */}
+                  <Link to={`/${locale}/exchange/${m.item.id}?from=${item.id}#contact-title`} className="button-link">
+                    {t("exchangePages.contact.title")}
+                    <span className="visually-hidden">
+                      {": "}
+                      <span lang={m.item.language}>{m.item.title}</span>
+                    </span>
+                  </Link>{" "}
                   <IntentButton intent="dismiss" other={m.item.id} label={t("exchangePages.matches.dismiss")} hidden={{ text: m.item.title, lang: m.item.language }} className="secondary" />
                 </li>
               ))}

@@ -124,6 +124,9 @@ export default function Exchange({ loaderData }: Route.ComponentProps) {
           </li>
         )}
         <li>
+          <Link to={`/${locale}/exchange/conversations`}>{t("exchangePages.conversations.title")}</Link>
+        </li>
+        <li>
           <Link to={`/${locale}/exchange/experts`}>{t("exchangePages.experts.title")}</Link>
         </li>
       </ul>

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { getExchangeOutcomes } from "../../modules/exchange/get-exchange-outcomes.ts";
 import { getNetwork, type BodyHolder } from "../../modules/networks/get-network.ts";
 import { roughly } from "../../modules/networks/get-network-figures.ts";
 import { formatDate } from "../../platform/i18n/format.ts";
@@ -16,10 +17,13 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
   const locale = pageLocale(params);
   const actor = await actorOf(context, request);
   const network = await orNotFound(getNetwork(services(context), params.slug, locale, actor));
+  // What the exchange between its members achieved: counts only, nothing private.
+  const outcomes = network.hosted ? await getExchangeOutcomes(services(context), params.slug) : null;
   // Only what the component renders: the map is an image of its own (map.svg), and the table
   // by country lists each country's most populous cities (the directory has them all).
   const { id: _id, spaces: _spaces, foundingCities: _foundingCities, workingLanguages, foundingMembers, viewer, ...rest } = network;
   return {
+    outcomes,
     // Rounded here: the module that rounds also runs queries, and stays out of the browser's bundle.
     rounded: { cities: roughly(network.figures.memberCities), people: roughly(network.figures.population) },
     network: {
@@ -75,7 +79,7 @@ function Holder({ holder, showRole = true, dates = false }: { holder: BodyHolder
 
 export default function Network({ loaderData }: Route.ComponentProps) {
   const { t, locale, number } = useI18n();
-  const { network: n, rounded } = loaderData;
+  const { network: n, rounded, outcomes } = loaderData;
   const standing = n.viewer.standing;
   const mappedCities = n.membersByCountry.reduce((sum, g) => sum + g.members, 0);
   const base = `/${locale}/networks/${n.slug}`;
@@ -223,6 +227,21 @@ export default function Network({ loaderData }: Route.ComponentProps) {
             <li>{t("networkPage.figures.countries", { count: n.figures.countries })}</li>
             <li>{t("networkPage.figures.population", { count: n.figures.population, formatted: number(n.figures.population) })}</li>
             <li>{t("networkPage.figures.thematicUnits", { count: n.figures.thematicUnits })}</li>
+          </ul>
+        </section>
+      )}
+
+      {outcomes && (
+        <section aria-labelledby="exchange-outcomes-title">
+          <h2 id="exchange-outcomes-title">{t("exchangePages.outcomes.title")}</h2>
+          <p>{t("exchangePages.outcomes.intro")}</p>
+          <ul className="stats">
+            <li>{t("exchangePages.outcomes.openOffers", { count: outcomes.openOffers })}</li>
+            <li>{t("exchangePages.outcomes.openNeeds", { count: outcomes.openNeeds })}</li>
+            <li>{t("exchangePages.outcomes.conversations", { count: outcomes.conversations })}</li>
+            <li>{t("exchangePages.outcomes.exchangesDone", { count: outcomes.exchangesDone })}</li>
+            <li>{t("exchangePages.outcomes.projects", { count: outcomes.projects })}</li>
+            <li>{t("exchangePages.outcomes.noFollowUp", { count: outcomes.noFollowUp })}</li>
           </ul>
         </section>
       )}

@@ -52,7 +52,7 @@ async function untilComputed(page: Page, locale: Locale, id: string, expectedOth
   for (;;) {
     await page.goto(`/${locale}/exchange/${id}`);
     const pending = await page.getByText(t(locale, "exchangePages.matches.pending")).count();
-    const found = await page.locator(`.match-list a[href="/${locale}/exchange/${expectedOther}"]`).count();
+    const found = await page.locator(`.match-list h3 a[href^="/${locale}/exchange/${expectedOther}?from="]`).count();
     if (pending === 0 && found > 0) return;
     if (Date.now() > deadline) throw new Error(`suggestions of ${id} not computed in time (pending: ${pending})`);
     await page.waitForTimeout(500);
@@ -145,7 +145,7 @@ describe("the exchange of offers and needs", () => {
 
   it("the need's page ranks the offer with its score and reasons; not relevant, then undo", { timeout: 120_000 }, async () => {
     await untilComputed(ana, "pt", needId, offerId);
-    const match = ana.locator(".match").filter({ has: ana.locator(`a[href="/pt/exchange/${offerId}"]`) });
+    const match = ana.locator(".match").filter({ has: ana.locator(`h3 a[href^="/pt/exchange/${offerId}?from="]`) });
     expect(await match.locator("a[lang=es]").textContent()).toBe(waterOffer.title);
     expect(await match.textContent()).toContain("Gobierno de la Ciudad de Buenos Aires");
     expect(await match.locator(".score").textContent()).toMatch(/\d+\s?%/);
@@ -158,21 +158,21 @@ describe("the exchange of offers and needs", () => {
 
     await match.getByRole("button", { name: new RegExp(`^${t("pt", "exchangePages.matches.dismiss")}`) }).click();
     await ana.waitForURL(new RegExp(`/pt/exchange/${needId}\\?done=dismissed&other=${offerId}`));
-    await expect.poll(() => ana.locator(`.match-list a[href="/pt/exchange/${offerId}"]`).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => ana.locator(`.match-list h3 a[href^="/pt/exchange/${offerId}?from="]`).count(), { timeout: 10_000 }).toBe(0);
     expect(await ana.locator(".matches [role=status]").textContent()).toContain(t("pt", "exchangePages.done.dismissed"));
     await expectAccessible(ana);
     await ana.locator(".matches [role=status]").getByRole("button", { name: new RegExp(`^${t("pt", "exchangePages.matches.undo")}`) }).click();
     await ana.waitForURL(new RegExp(`/pt/exchange/${needId}\\?done=restored`));
-    await expect.poll(() => ana.locator(`.match-list a[href="/pt/exchange/${offerId}"]`).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => ana.locator(`.match-list h3 a[href^="/pt/exchange/${offerId}?from="]`).count(), { timeout: 10_000 }).toBe(1);
 
     // Dismissed again, it can also be brought back from the list of those left out.
-    await ana.locator(".match").filter({ has: ana.locator(`a[href="/pt/exchange/${offerId}"]`) }).getByRole("button", { name: new RegExp(`^${t("pt", "exchangePages.matches.dismiss")}`) }).click();
+    await ana.locator(".match").filter({ has: ana.locator(`h3 a[href^="/pt/exchange/${offerId}?from="]`) }).getByRole("button", { name: new RegExp(`^${t("pt", "exchangePages.matches.dismiss")}`) }).click();
     await ana.waitForURL(/done=dismissed/);
     await ana.goto(`/pt/exchange/${needId}`);
     await ana.locator(".dismissed summary").click();
     await ana.locator(".dismissed").getByRole("button", { name: new RegExp(`^${t("pt", "exchangePages.matches.undo")}`) }).click();
     await ana.waitForURL(/done=restored/);
-    await expect.poll(() => ana.locator(`.match-list a[href="/pt/exchange/${offerId}"]`).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => ana.locator(`.match-list h3 a[href^="/pt/exchange/${offerId}?from="]`).count(), { timeout: 10_000 }).toBe(1);
   });
 
   it("an edit from an older revision is refused with the conflict message, keeping what was typed", { timeout: 120_000 }, async () => {
