@@ -10,6 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "react-router";
+import { countUnread } from "../modules/notifications/list-notifications.ts";
 import { catalogs } from "../platform/i18n/catalogs.ts";
 import { defaultLocale, isLocale, locales } from "../platform/i18n/locales.ts";
 import { localeCookieName, negotiateLocale, readCookie } from "../platform/i18n/negotiate.ts";
@@ -32,7 +33,8 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     : negotiateLocale(request.headers.get("accept-language"), readCookie(request.headers.get("cookie"), localeCookieName));
   const { services, csrfToken } = getRequestContext(context);
   const [current, actor] = await Promise.all([currentUserOf(context, request), actorOf(context, request)]);
-  const user = current ? { name: current.name, admin: actor.platformAdmin, timeZone: current.timeZone } : null;
+  // The header's count of unread notifications: one indexed count per page.
+  const user = current ? { name: current.name, admin: actor.platformAdmin, timeZone: current.timeZone, unread: await countUnread(services, actor) } : null;
   const origin = services.config.PUBLIC_URL ? new URL(services.config.PUBLIC_URL).origin : new URL(request.url).origin;
   return { locale, messages: catalogs[locale], csrfToken, origin, user };
 }

@@ -68,7 +68,7 @@ export function Shell({ children }: { children: ReactNode }) {
 /** Who is signed in, with sign-out (a form post, so it works without JavaScript), or a sign-in link. */
 function UserMenu() {
   const { t, locale } = useI18n();
-  const root = useRouteLoaderData("root") as { user?: { name: string; admin: boolean } | null } | undefined;
+  const root = useRouteLoaderData("root") as { user?: { name: string; admin: boolean; unread: number } | null } | undefined;
   const user = root?.user;
   if (!user) {
     return (
@@ -79,6 +79,10 @@ function UserMenu() {
   }
   return (
     <div className="user-menu">
+      {/* The count is part of the link's text, so screen readers say it too. */}
+      <Link to={`/${locale}/notifications`} className={user.unread > 0 ? "notifications-link has-unread" : "notifications-link"}>
+        {t("notificationsPages.nav", { count: user.unread })}
+      </Link>
       <Link to={`/${locale}/account`}>{t("nav.account", { name: user.name })}</Link>
       <Link to={`/${locale}/account/organizations`}>{t("nav.myOrganizations")}</Link>
       {user.admin && <Link to={`/${locale}/admin`}>{t("nav.admin")}</Link>}

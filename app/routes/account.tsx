@@ -156,6 +156,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <li>
           <Link to={`/${locale}/account/expertise`}>{t("exchangePages.expertise.title")}</Link>
         </li>
+        <li>
+          <Link to={`/${locale}/account/notifications`}>{t("notificationsPages.settings.title")}</Link>
+        </li>
       </ul>
 
       <h2>{t("account.security")}</h2>
