@@ -14,9 +14,10 @@ export { root, type RunningServer, startServer } from "../support/server-process
 
 /**
  * A journey's own world: a real SMTP server, Pares on a copy of the seeded database sending its
- * e-mail there, and Chromium. close() stops them and removes the copy.
+ * e-mail there, and Chromium. close() stops them and removes the copy. `env` adds to or overrides
+ * the server's environment (say, a short SCHEDULE_TICK_MS so digests go out within the test).
  */
-export async function startServerWithMail(name: string) {
+export async function startServerWithMail(name: string, env: Record<string, string> = {}) {
   const scratch = mkdtempSync(join(tmpdir(), `pares-${name}-`));
   const smtp = await startSmtpServer();
   cpSync(inject("seededDataDir"), join(scratch, "pglite"), { recursive: true });
@@ -26,6 +27,7 @@ export async function startServerWithMail(name: string) {
     MAIL_FROM: "Pares <no-reply@pares.test>",
     OUTBOX_POLL_MS: "200",
     SECRET: `${name}-e2e-secret-`.repeat(3),
+    ...env,
   });
   const browser = await launchBrowser();
   return {
