@@ -84,7 +84,7 @@ export interface GeneratedPractices {
 }
 
 /** A small deterministic generator (mulberry32): the same practices every run. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,8 +5,8 @@
 //   npm run bench                      # PGlite
 //   DATABASE_URL=postgres://… npm run bench   # PGlite, then PostgreSQL in a throwaway database
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=16 npm run bench
-//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, search-quality,
-//                                             matching-quality
+//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, exchange,
+//                                             search-quality, matching-quality
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,11 +30,14 @@ import { type GeneratedOrganizations, generateOrganizations, scale } from "./gen
 import { type GeneratedPractices, generatePractices, practiceSearches } from "./generate-practices.ts";
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
 import { formatMatchingQuality, measureMatchingQuality } from "./matching-quality.ts";
+import { benchExchange } from "./exchange-scenarios.ts";
+import { exchangeScale, type GeneratedExchange, generateExchange } from "./generate-exchange.ts";
+import { type RecomputeReport, recomputeEverything } from "../modules/exchange/recompute-all-matches.ts";
 import { formatQuality, type QualityRow, runSearchQuality } from "./search-quality.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const groups = ["cities", "organizations", "networks", "practices", "search-quality", "matching-quality"] as const;
+const groups = ["cities", "organizations", "networks", "practices", "exchange", "search-quality", "matching-quality"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? groups.join(",")).split(",").map((g) => g.trim()));
 const runs = (group: (typeof groups)[number]) => only.has(group);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: no group ${group} (there are ${groups.join(", ")})`);
@@ -58,6 +61,7 @@ interface Row {
 }
 
 interface Generated {
+  exchange?: GeneratedExchange & { recompute: RecomputeReport };
   organizations?: GeneratedOrganizations;
   networks?: GeneratedNetworks;
   practices?: GeneratedPractices;
@@ -79,6 +83,15 @@ async function generate(handle: DatabaseHandle): Promise<Generated> {
     const p = (generated.practices = await generatePractices(handle.db));
     process.stdout.write(
       `${p.practices.toLocaleString("en")} published practices (texts: ${Object.entries(p.perLanguage).map(([l, n]) => `${l} ${n}`).join(", ")}; ${p.withSecondLanguage} in more than one language; ${p.vocabulary} words in the vocabulary) generated and indexed in ${p.seconds.toFixed(1)} s\n`,
+    );
+  }
+  if (runs("exchange")) {
+    const g = await generateExchange(handle.db);
+    // The full recompute is a scenario of its own: the time until every concept and match is written.
+    const recompute = await recomputeEverything(handle.db);
+    generated.exchange = { ...g, recompute };
+    process.stdout.write(
+      `${g.items.toLocaleString("en")} offers and needs over ${exchangeScale.organizations.toLocaleString("en")} organizations generated in ${g.seconds.toFixed(1)} s; full recompute on ${handle.engine}: ${recompute.pairs.toLocaleString("en")} matches in ${recompute.seconds.toFixed(1)} s ${JSON.stringify(recompute.phases)}\n`,
     );
   }
   return generated;
@@ -114,6 +127,7 @@ async function benchEngine(engine: string, serverEnv: Record<string, string>, di
     if (runs("organizations")) rows.push(...(await benchOrganizations(engine, server.url, direct, generated.organizations!, measure)));
     if (runs("networks")) rows.push(...(await benchNetworks(engine, server.url, direct, generated.networks!, measure)));
     if (runs("practices")) rows.push(...(await benchPractices(engine, server.url, direct, generated.practices!, measure)));
+    if (runs("exchange")) rows.push(...(await benchExchange(engine, server.url, direct, generated.exchange!, measure)));
   } finally {
     await server.stop();
   }

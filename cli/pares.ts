@@ -12,6 +12,7 @@ import { resolveSecret } from "../platform/secret.ts";
 import { demoAccountsAllowed } from "../platform/config.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
 import type { DatabaseHandle } from "../platform/db/client.ts";
+import { recomputeEverything } from "../modules/exchange/recompute-all-matches.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
 import { loadReferenceData, seedDemoData } from "../platform/db/setup.ts";
 import { fileStoreFromConfig } from "../platform/storage/from-config.ts";
@@ -27,6 +28,9 @@ Commands:
                                  create a platform administrator; the password is read from
                                  standard input when piped, else generated and printed once;
                                  a welcome e-mail goes out through the outbox
+  recompute-matches              compute every offer's and need's concepts and matches again (after
+                                 an import, or a change to the matching); the server's outbox keeps
+                                 them up to date otherwise
   help                           show this help
 
 The database is the one the server uses: DATABASE_URL, else the embedded one in PGLITE_DIR.`;
@@ -117,6 +121,12 @@ async function main(argv: string[]) {
         }
       });
     }
+    case "recompute-matches":
+      return withDatabase(async (db) => {
+        await migrateDatabase(db);
+        const report = await recomputeEverything(db.db);
+        out(`${report.items} offers and needs (${report.matchable} open), ${report.pairs} matches, in ${report.seconds.toFixed(1)} s: ${JSON.stringify(report.phases)}`);
+      });
     default:
       fail(`unknown command "${command}"\n\n${usage}`);
   }

@@ -2,7 +2,7 @@
 // static assets, and React Router for every page.
 import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { setCookie } from "hono/cookie";
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from "react-router";
@@ -31,6 +31,9 @@ export interface AppOptions {
 
 /** The largest page form post accepted, in bytes. */
 export const formBodyLimit = 1024 * 1024;
+/** Pages that upload files: a practice's editor (one file of 10 MB) and a conversation (five). */
+export const uploadBodyLimit = 51 * 1024 * 1024;
+const uploadPagePaths = [/^\/(es|pt|en)\/practices\/[^/]+\/edit$/, /^\/(es|pt|en)\/exchange\/conversations\/[^/]+$/];
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -115,17 +118,16 @@ export function createApp(options: AppOptions) {
     }
   });
 
-  // Page forms are small; larger bodies are refused before anything reads them. (Uploads, when
-  // they come, get their own limit on their own route.)
-  app.use(
-    bodyLimit({
-      maxSize: formBodyLimit,
-      onError: (c) => {
-        const locale = requestLocale(c);
-        return c.text(createTranslator(locale, catalogs[locale])("error.tooLarge.detail"), 413);
-      },
-    }),
-  );
+  // Page forms are small; larger bodies are refused before anything reads them. The two pages
+  // that take files (a practice's editor, a conversation) get room for their uploads: the use
+  // cases check each file's size and content.
+  const tooLarge = (c: Context) => {
+    const locale = requestLocale(c);
+    return c.text(createTranslator(locale, catalogs[locale])("error.tooLarge.detail"), 413);
+  };
+  const formLimit = bodyLimit({ maxSize: formBodyLimit, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: uploadBodyLimit, onError: tooLarge });
+  app.use((c, next) => (uploadPagePaths.some((p) => p.test(c.req.path)) ? uploadLimit(c, next) : formLimit(c, next)));
   app.use(csrfProtection(config, options.secret));
 
   const handleRequest = createRequestHandler(

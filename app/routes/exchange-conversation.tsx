@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { data, Form, Link, redirect } from "react-router";
 import { closeConversation } from "../../modules/exchange/close-conversation.ts";
 import { getConversation } from "../../modules/exchange/get-conversation.ts";
-import { maxMessageFiles, postMessage } from "../../modules/exchange/post-message.ts";
+import { maxMessageFileBytes, maxMessageFiles, postMessage } from "../../modules/exchange/post-message.ts";
 import { conversationOutcomes } from "../../modules/exchange/schema.ts";
 import { Paragraphs } from "../components/exchange-parts.tsx";
 import { CsrfField, ErrorSummary, type FormErrors, TextAreaField } from "../components/form.tsx";
@@ -18,11 +18,8 @@ import type { Route } from "./+types/exchange-conversation";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-/**
- * What a page form may carry in all, in MB: the server refuses larger page posts before reading
- * them (formBodyLimit in server/app.ts). The API takes up to 10 MB per file.
- */
-const pageFormMb = 1;
+/** Each attachment's limit, in MB (the page's body limit, uploadBodyLimit in server/app.ts, fits them all). */
+const fileMb = maxMessageFileBytes / 1024 / 1024;
 
 const doneKeys = ["accepted", "sent", "closed"] as const;
 
@@ -37,7 +34,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     done: doneKeys.find((d) => d === done) ?? null,
     // One key per form shown: a message posted twice (a double click, a retry) is written once.
     key: randomUUID(),
-    limits: { files: maxMessageFiles, mb: pageFormMb },
+    limits: { files: maxMessageFiles, mb: fileMb },
     // Values a component needs travel as loader data (the schema module stays on the server).
     outcomes: [...conversationOutcomes],
   };

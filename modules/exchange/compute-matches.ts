@@ -15,10 +15,12 @@ import { exchangeItems, exchangeMatches } from "./schema.ts";
 export const matchOutboxKind = "exchange.match";
 
 /** Concepts of the item used to look for candidates, and how common a concept may be to count. */
-const QUERY_CONCEPTS = 24;
-const COMMON_SHARE = 0.15;
-const TEXT_CANDIDATES = 150;
-const THEME_CANDIDATES = 60;
+export const QUERY_CONCEPTS = 24;
+export const COMMON_SHARE = 0.15;
+/** Of each concept, only the items where it weighs most are read: a word shared by thousands says little about any one of them. */
+export const POSTINGS_PER_CONCEPT = 1_000;
+export const TEXT_CANDIDATES = 60;
+export const THEME_CANDIDATES = 30;
 
 type Row = typeof exchangeItems.$inferSelect;
 type ItemRow = Row;
@@ -84,7 +86,7 @@ export async function computeMatches(db: Database, itemId: string): Promise<Comp
         tx,
         sql`select c.item_id as id
             from unnest(${`{${query.map((c) => `"${c.key}"`).join(",")}}`}::text[], ${`{${query.map((c) => c.weight).join(",")}}`}::real[]) as q(key, weight)
-            join exchange_item_concepts c on c.key = q.key
+            cross join lateral (select p.item_id, p.weight from exchange_item_concepts p where p.key = q.key order by p.weight desc limit ${POSTINGS_PER_CONCEPT}) c
             join exchange_items y on y.id = c.item_id
             where ${filter}
             group by c.item_id

@@ -11,7 +11,7 @@ import type { ItemText } from "./schema.ts";
 import { exchangeItemConcepts } from "./schema.ts";
 
 /** Concepts kept per item: the rest weigh little and only slow matching down. */
-export const MAX_CONCEPTS = 60;
+export const MAX_CONCEPTS = 30;
 const ITEMS_KEY = "";
 
 /** The concepts of an item's texts, merged over its languages (a translation does not count twice); the title counts double. */

@@ -24,7 +24,7 @@ const FULL_TEXT = 0.4;
 /** A pair is kept when its texts share this much, or when they share a theme. */
 export const MIN_TEXT = 0.04;
 /** Matches kept per item. */
-export const MATCHES_PER_ITEM = 30;
+export const MATCHES_PER_ITEM = 15;
 
 export interface MatchFeatures {
   id: string;
@@ -72,13 +72,27 @@ export function textSimilarity(a: MatchFeatures["concepts"], b: MatchFeatures["c
 /** Part of the score for two sets: 1 when they share something, `unknown` when either is empty. */
 const overlap = (a: readonly unknown[], b: readonly unknown[], unknown: number) => (a.length === 0 || b.length === 0 ? unknown : shared(a, b).length > 0 ? 1 : 0);
 
-/** The score of a need and an offer (in either order) and its explanation; null when they should not be suggested. */
-export function scoreMatch(x: MatchFeatures, y: MatchFeatures): { needId: string; offerId: string; score: number; explanation: MatchExplanation } | null {
+interface Parts {
+  need: MatchFeatures;
+  offer: MatchFeatures;
+  score: number;
+  parts: Record<keyof typeof matchWeights, number>;
+  sharedThemeIds: string[];
+  sharedSdgGoals: number[];
+  sharedLanguages: string[];
+  sharedModalities: string[];
+  sharedNetworkIds: string[];
+  sizeRatio: number | null;
+  km: number | null;
+}
+
+/** The score's parts; null when the two should not be suggested. */
+function scoreParts(x: MatchFeatures, y: MatchFeatures, cosine?: number): Parts | null {
   if (x.kind === y.kind || x.organizationId === y.organizationId) return null;
   const [need, offer] = x.kind === "need" ? [x, y] : [y, x];
-  const text = textSimilarity(need.concepts, offer.concepts);
+  const textCosine = cosine ?? textSimilarity(need.concepts, offer.concepts).cosine;
   const sharedThemeIds = shared(need.themeIds, offer.themeIds);
-  if (text.cosine < MIN_TEXT && sharedThemeIds.length === 0) return null;
+  if (textCosine < MIN_TEXT && sharedThemeIds.length === 0) return null;
   const sharedSdgGoals = shared(need.sdgGoals, offer.sdgGoals);
   const sharedLanguages = shared(need.languages, offer.languages);
   const sharedModalities = shared(need.modalities, offer.modalities);
@@ -89,7 +103,7 @@ export function scoreMatch(x: MatchFeatures, y: MatchFeatures): { needId: string
       ? Math.round(distanceKm({ latitude: need.latitude, longitude: need.longitude }, { latitude: offer.latitude, longitude: offer.longitude }))
       : null;
   const parts: Record<keyof typeof matchWeights, number> = {
-    text: Math.min(1, text.cosine / FULL_TEXT),
+    text: Math.min(1, textCosine / FULL_TEXT),
     themes: sharedThemeIds.length === 0 ? 0 : sharedThemeIds.length / Math.min(need.themeIds.length, offer.themeIds.length),
     sdgs: sharedSdgGoals.length === 0 ? 0 : sharedSdgGoals.length / Math.min(need.sdgGoals.length, offer.sdgGoals.length),
     languages: overlap(need.languages, offer.languages, 0.5),
@@ -100,21 +114,37 @@ export function scoreMatch(x: MatchFeatures, y: MatchFeatures): { needId: string
   };
   let score = 0;
   for (const [part, weight] of Object.entries(matchWeights)) score += weight * parts[part as keyof typeof matchWeights];
-  const words = text.sharedKeys.slice(0, 6).map((key) => ({ need: need.concepts.get(key)!.words.slice(0, 2), offer: offer.concepts.get(key)!.words.slice(0, 2) }));
+  return { need, offer, score: Math.round(score * 1000) / 1000, parts, sharedThemeIds, sharedSdgGoals, sharedLanguages, sharedModalities, sharedNetworkIds, sizeRatio, km };
+}
+
+/**
+ * The score alone (no explanation): for ranking many candidates. `cosine`, when the caller has
+ * already summed the shared concepts' weights, saves computing it again.
+ */
+export function matchScore(x: MatchFeatures, y: MatchFeatures, cosine?: number): number | null {
+  return scoreParts(x, y, cosine)?.score ?? null;
+}
+
+/** The score of a need and an offer (in either order) and its explanation; null when they should not be suggested. */
+export function scoreMatch(x: MatchFeatures, y: MatchFeatures): { needId: string; offerId: string; score: number; explanation: MatchExplanation } | null {
+  const p = scoreParts(x, y);
+  if (!p) return null;
+  const text = textSimilarity(p.need.concepts, p.offer.concepts);
+  const words = text.sharedKeys.slice(0, 6).map((key) => ({ need: p.need.concepts.get(key)!.words.slice(0, 2), offer: p.offer.concepts.get(key)!.words.slice(0, 2) }));
   return {
-    needId: need.id,
-    offerId: offer.id,
-    score: Math.round(score * 1000) / 1000,
+    needId: p.need.id,
+    offerId: p.offer.id,
+    score: p.score,
     explanation: {
-      sharedThemeIds,
-      sharedSdgGoals,
+      sharedThemeIds: p.sharedThemeIds,
+      sharedSdgGoals: p.sharedSdgGoals,
       words,
-      sharedLanguages,
-      sharedModalities,
-      sharedNetworkIds,
-      similarSize: sizeRatio !== null && sizeRatio <= Math.log10(3),
-      distanceKm: km,
-      parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+      sharedLanguages: p.sharedLanguages,
+      sharedModalities: p.sharedModalities,
+      sharedNetworkIds: p.sharedNetworkIds,
+      similarSize: p.sizeRatio !== null && p.sizeRatio <= Math.log10(3),
+      distanceKm: p.km,
+      parts: Object.fromEntries(Object.entries(p.parts).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
     },
   };
 }

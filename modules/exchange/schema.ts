@@ -111,7 +111,8 @@ export const exchangeItemConcepts = pgTable(
     weight: real("weight").notNull(),
     words: text("words").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.key] }), index("exchange_item_concepts_key_idx").on(t.key, t.itemId)],
+  // Each concept's items strongest first: candidates are read from the head of the list.
+  (t) => [primaryKey({ columns: [t.itemId, t.key] }), index("exchange_item_concepts_key_weight_idx").on(t.key, t.weight.desc(), t.itemId)],
 );
 
 /** In how many items each concept occurs: its rarity weighs it. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { drainOutbox } from "../notifications/testing.ts";
+import { recomputeEverything } from "./recompute-all-matches.ts";
 import { seedDemoExchange } from "./seed-demo-exchange.ts";
 
 let handle: DatabaseHandle;
@@ -22,21 +23,26 @@ describe("the demo exchange", () => {
     expect(items.length).toBeGreaterThanOrEqual(12);
     expect(new Set(items.map((i) => i.language))).toEqual(new Set(["es", "pt", "en"]));
     // Each need's best offer is the one written to answer it (in another language).
-    const best = await queryRows<{ need: string; offer: string }>(
+    const bestPairs = () => queryRows<{ need: string; offer: string }>(
       handle.db,
       sql`select distinct on (m.need_id) substring(n.creation_key from 15) as need, substring(o.creation_key from 15) as offer
           from exchange_matches m join exchange_items n on n.id = m.need_id join exchange_items o on o.id = m.offer_id
           where n.demo and o.status in ('open', 'in_conversation') order by m.need_id, m.score desc`,
     );
-    const pairs = Object.fromEntries(best.map((b) => [b.need, b.offer]));
-    expect(pairs).toMatchObject({
+    const expected = {
       "poa-water-losses": "bsas-water-sectors",
       "mvd-ewaste": "curitiba-waste-pickers",
       "bh-bike-lanes": "cordoba-cycling",
       "rosario-food-gardens": "bh-food-security",
       "quito-landslides": "santafe-flood-warning",
       "asuncion-digital-services": "mvd-digital-participation",
-    });
+    };
+    const pairsOf = async () => Object.fromEntries((await bestPairs()).map((b) => [b.need, b.offer]));
+    expect(await pairsOf()).toMatchObject(expected);
+    // The full recompute (in memory) finds the same best matches as the incremental path.
+    const report = await recomputeEverything(handle.db);
+    expect(report.pairs).toBeGreaterThan(0);
+    expect(await pairsOf()).toMatchObject(expected);
     const [conversation] = await queryRows<{ messages: number }>(handle.db, sql`select (select count(*) from exchange_messages m where m.conversation_id = c.id)::int as messages from exchange_conversations c`);
     expect(conversation?.messages).toBe(4);
     // Once the outbox is delivered, Ana's inbox shows what happened.

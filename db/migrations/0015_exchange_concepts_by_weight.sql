@@ -1,0 +1,2 @@
+DROP INDEX "exchange_item_concepts_key_idx";--> statement-breakpoint
+CREATE INDEX "exchange_item_concepts_key_weight_idx" ON "exchange_item_concepts" USING btree ("key","weight" DESC NULLS LAST,"item_id");
