@@ -5,7 +5,11 @@ import { queryRows } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { postItem } from "../exchange/post-item.ts";
 import { memberCity, testExchange, waterNeed, waterOffer } from "../exchange/testing.ts";
-import { refusal } from "../networks/testing.ts";
+import { refusal, testOrganization, testPerson } from "../networks/testing.ts";
+import { createPractice } from "../practices/create-practice.ts";
+import { decidePractice } from "../practices/decide-practice.ts";
+import { submitPractice } from "../practices/submit-practice.ts";
+import { practiceText, testBank } from "../practices/testing.ts";
 import { digestDue, enqueueDueDigests } from "./digests.ts";
 import { getNotificationSettings } from "./get-notification-settings.ts";
 import { listNotifications } from "./list-notifications.ts";
@@ -51,14 +55,19 @@ describe("notifications by interest", () => {
 
     // The digest is due from DIGEST_HOUR in the person's time zone; sent once per day.
     await ctx.db.execute(sql`update users set time_zone = 'America/Mexico_City' where id = ${carla.person.id}`);
-    expect(await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T12:00:00Z"), digestHour: 8 })).toBe(0); // 06:00 in Mexico City
-    expect(await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T15:00:00Z"), digestHour: 8 })).toBeGreaterThanOrEqual(1);
+    const carlasDigests = async () =>
+      (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from outbox where kind = 'notifications.digest' and payload ->> 'userId' = ${carla.person.id}`))[0]!.n;
+    await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T12:00:00Z"), digestHour: 8 }); // 06:00 in Mexico City
+    expect(await carlasDigests()).toBe(0);
+    await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T15:00:00Z"), digestHour: 8 });
+    expect(await carlasDigests()).toBe(1);
     await drainOutbox(ctx.db);
     const [digest] = await mailbox(ctx.db, carla.person.email);
     expect(digest?.subject).toBe("Your daily digest: 1 update");
     expect(digest?.text).toContain("Reduzir as perdas de água potável");
     expect(digest?.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/pares\.test\/api\/v1\/notifications\/unsubscribe\/[0-9a-f-]{36}>$/);
-    expect(await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T16:00:00Z"), digestHour: 8 })).toBe(0);
+    await enqueueDueDigests(ctx.db, { now: new Date("2026-12-07T16:00:00Z"), digestHour: 8 });
+    expect(await carlasDigests()).toBe(1);
 
     // Mark read.
     await markNotificationsRead(ctx, carlaActor, { all: true });
@@ -102,5 +111,22 @@ describe("notifications by interest", () => {
     expect(digestDue("weekly", { day: "2026-12-08", hour: 9, isoDow: 2 }, null, 8)).toBe(false);
     expect(digestDue("weekly", { day: "2026-12-14", hour: 9, isoDow: 1 }, "2026-12-07", 8)).toBe(true);
     expect(digestDue("weekly", { day: "2026-12-16", hour: 9, isoDow: 3 }, "2026-12-07", 8)).toBe(true);
+  });
+});
+
+describe("new good practices", () => {
+  it("tell the people who follow the practice's themes when it is first published, not its authors", async () => {
+    const bank = await testBank(ctx.db);
+    const follower = await testPerson(ctx.db, { name: "Seguidora", locale: "es", organization: { id: (await testOrganization(ctx.db, "Otra ciudad")).id, role: "staff" } });
+    await saveNotificationSettings(ctx, await follower.actor(), { themeIds: ["urban-food-policies"], kinds: ["practice"] });
+    const author = await bank.author.actor();
+    const created = await createPractice(ctx, author, { network: bank.network.slug, texts: { pt: practiceText("pt", "Hortas comunitárias nos bairros") }, themeIds: ["urban-food-policies"], sdgGoals: [2], startYear: 2020, contact: { name: "Ana", position: "Coordenadora", email: "ana@prefeitura.test" } });
+    await submitPractice(ctx, author, created.slug);
+    await decidePractice(ctx, await bank.officer.actor(), created.slug, { decision: "publish" });
+    await drainOutbox(ctx.db);
+    const inbox = await listNotifications(ctx, await follower.actor(), {}, "es");
+    expect(inbox.items.map((n) => n.kind)).toContain("practices.new");
+    expect(inbox.items.find((n) => n.kind === "practices.new")?.path).toBe(`/practices/${created.slug}`);
+    expect((await listNotifications(ctx, author, {}, "pt")).items.map((n) => n.kind)).not.toContain("practices.new");
   });
 });

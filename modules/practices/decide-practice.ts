@@ -4,10 +4,10 @@ import type { ServiceContext } from "../../platform/context.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { parseOrThrow } from "./create-practice.ts";
-import { findPractice, isObservatory } from "./find.ts";
+import { effectiveThemes, findPractice, isObservatory } from "./find.ts";
 import { indexPractice } from "./index-practice.ts";
 import { decidePracticeInput, type DecidePracticeInput } from "./inputs.ts";
-import { notifyDecision } from "./notify.ts";
+import { notifyDecision, notifyNewPractice } from "./notify.ts";
 import { practicePolicy } from "./policy.ts";
 import { practiceEvents, practices, practiceVersions } from "./schema.ts";
 
@@ -53,6 +53,7 @@ export async function decidePractice(
     await tx.insert(practiceEvents).values({ practiceId: practice.id, versionId: current.id, kind: status, actorUserId: userId, comment });
     if (status === "published") await indexPractice(tx, practice.id);
     await notifyDecision(tx, practice, current, input.decision, comment, userId);
+    if (status === "published") await notifyNewPractice(tx, practice, current, await effectiveThemes(tx, practice.networkId, current.content), userId);
     return { status, repeated: false };
   });
 }

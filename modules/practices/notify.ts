@@ -7,6 +7,7 @@ import { networks } from "../networks/schema.ts";
 import { recipientsOf } from "../networks/membership-history.ts";
 import { organizations } from "../organizations/schema.ts";
 import { practiceDecisionEmail, practiceSubmittedEmail } from "./emails.ts";
+import { notify } from "../notifications/notify.ts";
 import type { PracticeRow, VersionRow } from "./find.ts";
 
 async function about(tx: Database, practice: PracticeRow, version: VersionRow) {
@@ -51,4 +52,30 @@ export async function notifyDecision(
       `practice-decision:${version.id}:${decision}:${r.userId}`,
     );
   }
+}
+
+/**
+ * A practice published for the first time: the people whose interests it meets hear of it (the
+ * practice is public, so anyone may see it; its own organization and the moderator do not).
+ */
+export async function notifyNewPractice(tx: Database, practice: PracticeRow, version: VersionRow, themeIds: string[], actorUserId: string): Promise<void> {
+  if (practice.firstPublishedAt || !practice.organizationId) return;
+  const { data } = await about(tx, practice, version);
+  await notify(tx, {
+    kind: "practices.new",
+    key: `practices.new:${practice.id}`,
+    data: { path: `/practices/${practice.slug}`, titles: data.titles, originalLanguage: data.originalLanguage, itemKind: "practice", organization: data.organizationName },
+    audience: {
+      type: "interested",
+      itemKind: "practice",
+      themeIds,
+      sdgGoals: version.content.sdgGoals,
+      countryCode: practice.countryCode,
+      networkIds: practice.networkId ? [practice.networkId] : [],
+      platform: true,
+      excludeOrganizationId: practice.organizationId,
+    },
+    actorUserId,
+    demo: practice.demo,
+  });
 }
