@@ -173,12 +173,13 @@ export async function recomputeEverything(db: Database, options: { today?: strin
   phase("load");
 
   // Concepts, rarities over every item, weights.
-  const raw = items.map((item) => itemConcepts(item.texts));
+  const raw: (ReturnType<typeof itemConcepts> | null)[] = items.map((item) => itemConcepts(item.texts));
   const frequency = new Map<string, number>();
-  for (const list of raw) for (const c of list) frequency.set(c.key, (frequency.get(c.key) ?? 0) + 1);
-  const weighted = raw.map((list) => weigh(list, (k) => frequency.get(k) ?? 1, items.length));
+  for (const list of raw) for (const c of list!) frequency.set(c.key, (frequency.get(c.key) ?? 0) + 1);
   items.forEach((item, i) => {
-    for (const c of weighted[i]!) item.concepts.set(c.key, { weight: c.weight, words: c.words });
+    for (const c of weigh(raw[i]!, (k) => frequency.get(k) ?? 1, items.length)) item.concepts.set(c.key, { weight: c.weight, words: c.words });
+    raw[i] = null; // what is not needed any more is let go: 200,000 items are held at once
+    item.texts = {};
   });
   phase("concepts");
 
@@ -289,18 +290,25 @@ export async function recomputeEverything(db: Database, options: { today?: strin
     const stats = [...frequency].map(([key, n]) => ({ key, items: n }));
     stats.push({ key: "", items: items.length });
     await insertJson(tx, stats, (json) => sql`insert into exchange_concept_stats (key, items) select key, items from jsonb_to_recordset(${json}::jsonb) as r(key text, items int)`);
-    const conceptRows = items.flatMap((item) => [...item.concepts].map(([key, c]) => ({ i: item.id, k: key, w: c.weight, s: c.words })));
-    await insertJson(
-      tx,
-      conceptRows,
-      (json) => sql`insert into exchange_item_concepts (item_id, key, weight, words) select i, k, w, array(select jsonb_array_elements_text(s)) from jsonb_to_recordset(${json}::jsonb) as r(i uuid, k text, w real, s jsonb)`,
-    );
+    // A few hundred items' concepts at a time, never all of them as rows at once.
+    for (let from = 0; from < items.length; from += 500) {
+      const conceptRows = items.slice(from, from + 500).flatMap((item) => [...item.concepts].map(([key, c]) => ({ i: item.id, k: key, w: c.weight, s: c.words })));
+      await insertJson(
+        tx,
+        conceptRows,
+        (json) => sql`insert into exchange_item_concepts (item_id, key, weight, words) select i, k, w, array(select jsonb_array_elements_text(s)) from jsonb_to_recordset(${json}::jsonb) as r(i uuid, k text, w real, s jsonb)`,
+      );
+    }
     phase("write concepts");
-    await insertJson(
-      tx,
-      [...pairs.values()].map((m) => ({ n: m.needId, o: m.offerId, s: m.score, e: m.explanation })),
-      (json) => sql`insert into exchange_matches (need_id, offer_id, score, explanation) select n, o, s, e from jsonb_to_recordset(${json}::jsonb) as r(n uuid, o uuid, s real, e jsonb)`,
-    );
+    const all = [...pairs.values()];
+    pairs.clear();
+    for (let from = 0; from < all.length; from += BATCH) {
+      await insertJson(
+        tx,
+        all.slice(from, from + BATCH).map((m) => ({ n: m.needId, o: m.offerId, s: m.score, e: m.explanation })),
+        (json) => sql`insert into exchange_matches (need_id, offer_id, score, explanation) select n, o, s, e from jsonb_to_recordset(${json}::jsonb) as r(n uuid, o uuid, s real, e jsonb)`,
+      );
+    }
     await tx.execute(sql`update exchange_items set matched_revision = revision where matched_revision is distinct from revision`);
     phase("write matches");
     await tx.execute(sql`create index exchange_item_concepts_key_weight_idx on exchange_item_concepts (key, weight desc, item_id)`);
