@@ -278,6 +278,7 @@ export async function recomputeEverything(db: Database, options: { today?: strin
   }
   phase("matching");
 
+  let pairCount = 0;
   await db.transaction(async (tx) => {
     // Emptied and written without their secondary indexes, which are built again once at the end
     // (much faster than keeping them up to date row by row).
@@ -301,6 +302,7 @@ export async function recomputeEverything(db: Database, options: { today?: strin
     }
     phase("write concepts");
     const all = [...pairs.values()];
+    pairCount = all.length;
     pairs.clear();
     for (let from = 0; from < all.length; from += BATCH) {
       await insertJson(
@@ -316,7 +318,7 @@ export async function recomputeEverything(db: Database, options: { today?: strin
     await tx.execute(sql`create index exchange_matches_offer_idx on exchange_matches (offer_id, score)`);
     phase("indexes");
   });
-  return { items: items.length, matchable: matchable.length, pairs: pairs.size, seconds: (performance.now() - started) / 1000, phases };
+  return { items: items.length, matchable: matchable.length, pairs: pairCount, seconds: (performance.now() - started) / 1000, phases };
 }
 
 /** An administrator recomputes everything. */
