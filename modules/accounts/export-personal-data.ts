@@ -8,6 +8,7 @@ import { invitations, joinRequests, organizationMembers, organizations } from ".
 import { themes } from "../themes/schema.ts";
 import { accounts, personalAccessTokens, sessions, users, userThemes } from "./schema.ts";
 import { expertiseProfiles } from "../exchange/schema.ts";
+import { notificationInterests, notificationPreferences, notifications } from "../notifications/schema.ts";
 
 /**
  * Everything Pares keeps about a person, for themselves (the right of access and portability of
@@ -177,6 +178,23 @@ export async function exportPersonalData(ctx: ServiceContext, userId: string, lo
     // Events someone else did concerning the person: what happened and when, not who did it
     // from where (that is the other person's data).
     auditEvents: events.map((e) => (e.actorUserId === userId ? e : { ...e, actorUserId: null, ipAddress: null })),
+    // What they follow and how they are told, and what they were told.
+    notificationInterests:
+      (
+        await db
+          .select({ themeIds: notificationInterests.themeIds, sdgGoals: notificationInterests.sdgGoals, countryCodes: notificationInterests.countryCodes, networkIds: notificationInterests.networkIds, kinds: notificationInterests.kinds, updatedAt: notificationInterests.updatedAt })
+          .from(notificationInterests)
+          .where(eq(notificationInterests.userId, userId))
+      )[0] ?? null,
+    notificationChannels: await db
+      .select({ eventKind: notificationPreferences.eventKind, channel: notificationPreferences.channel, unsubscribedAt: notificationPreferences.unsubscribedAt })
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, userId)),
+    notifications: await db
+      .select({ kind: notifications.eventKind, data: notifications.data, channel: notifications.channel, emailState: notifications.emailState, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(asc(notifications.createdAt)),
     // The directory of local expertise: the person's own entry and their consent.
     expertiseProfile:
       (
