@@ -251,7 +251,13 @@ export default function ExchangeItem({ loaderData, actionData }: Route.Component
             <>
               <dt>{t("exchangePages.field.contact")}</dt>
               <dd>
-                {item.contact.name} · <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>
+                {item.contact.name}
+                {item.contact.email && (
+                  <>
+                    {" · "}
+                    <a href={`mailto:${item.contact.email}`}>{item.contact.email}</a>
+                  </>
+                )}
               </dd>
             </>
           )}

@@ -77,6 +77,16 @@ describe("contacts and conversations", () => {
     expect(await getExchangeOutcomes(ctx, x.network.slug)).toMatchObject({ conversations: 1, projects: 1, exchangesDone: 0 });
   });
 
+  it("takes the same request sent twice at once as one (a double click)", async () => {
+    const x = await testExchange(ctx.db);
+    const [ana, martin] = await Promise.all([x.br.person.actor(), x.ar.person.actor()]);
+    const offer = await postItem(ctx, martin, { kind: "offer", networks: [x.network.slug], texts: { es: waterOffer } });
+    const body = { item: offer.id, message: "Queremos conversar sobre a oferta de vocês.", idempotencyKey: "double-click-0001" };
+    const [a, b] = await Promise.all([requestContact(ctx, ana, body), requestContact(ctx, ana, body)]);
+    expect(a.id).toBe(b.id);
+    expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
+  });
+
   it("declines with a reason the requester reads", async () => {
     const x = await testExchange(ctx.db);
     const [ana, martin] = await Promise.all([x.br.person.actor(), x.ar.person.actor()]);

@@ -31,7 +31,8 @@ export interface ItemView {
   visibility: Visibility;
   networks: { slug: string; name: string }[];
   practice: { slug: string; title: string } | null;
-  contact: { name: string; email: string } | null;
+  /** The e-mail is for the organization's own people; others reach the city through "Contact this city". */
+  contact: { name: string; email: string | null } | null;
   expiresOn: string;
   revision: number;
   createdAt: string;
@@ -108,7 +109,7 @@ export async function describeItems(db: Database, rows: ItemRow[], locale: Local
       visibility: r.visibility,
       networks: nets.filter((n) => n.item_id === r.id).map((n) => ({ slug: n.slug, name: localizedText(n.names, locale) || n.name })),
       practice: practice ? { slug: practice.slug, title: localizedText(practiceTitles, locale, practice.original_language) } : null,
-      contact: contact ? { name: contact.name, email: contact.email } : null,
+      contact: contact ? { name: contact.name, email: actor.memberships.has(r.organizationId) ? contact.email : null } : null,
       expiresOn: r.expiresOn,
       revision: r.revision,
       createdAt: iso(r.createdAt),

@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { networkMemberships } from "../networks/schema.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { refusal, testNetwork } from "../networks/testing.ts";
@@ -83,6 +85,15 @@ describe("the exchange", () => {
     expect(after.matches.map((m) => m.item.id)).not.toContain(offer.id);
     expect(after.dismissed).toBe(1);
     await dismissMatch(ctx, ana, need.id, { other: offer.id }, { undo: true });
+
+    // The contact's address is for the organization's own people; others use "Contact this city".
+    expect((await getItem(ctx, lucia, need.id, "es")).contact).toMatchObject({ email: null });
+    expect((await getItem(ctx, ana, need.id, "pt")).contact?.email).toMatch(/@/);
+
+    // A city that leaves the network no longer sees the network's items among its matches.
+    await ctx.db.update(networkMemberships).set({ status: "withdrawn" }).where(and(eq(networkMemberships.organizationId, br.org.id), eq(networkMemberships.networkId, network.id)));
+    expect((await listMatches(ctx, ana, need.id, {}, "pt")).matches.map((m) => m.item.id)).not.toContain(offer.id);
+    await ctx.db.update(networkMemberships).set({ status: "active" }).where(and(eq(networkMemberships.organizationId, br.org.id), eq(networkMemberships.networkId, network.id)));
 
     // A closed offer drops out at once.
     await changeItemStatus(ctx, martin, offer.id, { action: "close" });

@@ -11,7 +11,7 @@ export async function expireItems(db: Database, today = new Date().toISOString()
   const expired = await db.transaction(async (tx) => {
     const rows = await queryRows<{ id: string }>(
       tx,
-      sql`update exchange_items set status = 'expired', revision = revision + 1, updated_at = now()
+      sql`update exchange_items set status = 'expired', revision = revision + 1, matched_revision = revision + 1, updated_at = now()
           where status in ('open', 'in_conversation') and expires_on < ${today}::date returning id`,
     );
     for (const r of rows) await dropMatches(tx, r.id);

@@ -49,8 +49,12 @@ export async function getConversation(ctx: ServiceContext, actor: Actor, id: str
         sql`select id, message_id, display_name, bytes, content_type from exchange_message_files where message_id = any(${`{${messages.map((m) => m.id).join(",")}}`}::uuid[]) order by display_name`,
       )
     : [];
-  await ctx.db.execute(sql`insert into exchange_conversation_reads (conversation_id, user_id, last_read_at) values (${id}, ${actor.userId}, now())
-                           on conflict (conversation_id, user_id) do update set last_read_at = now()`);
+  // Read up to the newest message shown (one written meanwhile stays unread).
+  const newest = messages.length ? new Date(messages[messages.length - 1]!.created_at).toISOString() : null;
+  if (newest) {
+    await ctx.db.execute(sql`insert into exchange_conversation_reads (conversation_id, user_id, last_read_at) values (${id}, ${actor.userId}, ${newest}::timestamptz)
+                             on conflict (conversation_id, user_id) do update set last_read_at = greatest(exchange_conversation_reads.last_read_at, excluded.last_read_at)`);
+  }
   return {
     id,
     item: { id: contact!.item_id, title: localizedText(summary.titles, locale, summary.originalLanguage), kind: summary.itemKind },

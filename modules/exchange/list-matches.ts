@@ -41,14 +41,18 @@ export async function listMatches(ctx: ServiceContext, actor: Actor, id: string,
   requireSignedIn(actor);
   const input = parseOrThrow(listMatchesInput, raw);
   const { item, facts } = await findItem(ctx.db, id);
-  authorize(exchangePolicy.seeMatches(actor, facts), { visible: exchangePolicy.read(await readerFor(ctx.db, actor), facts) });
+  const reader = await readerFor(ctx.db, actor);
+  authorize(exchangePolicy.seeMatches(actor, facts), { visible: exchangePolicy.read(reader, facts) });
+  // Pairs are stored; who may see what changes (a membership ends): each counterpart is checked now.
+  const visible = sql`(o.visibility = 'platform' or o.organization_id = any(${`{${[...actor.memberships.keys()].join(",")}}`}::uuid[])
+    or exists (select 1 from exchange_item_networks vn where vn.item_id = o.id and vn.network_id = any(${`{${[...reader.networkIds].join(",")}}`}::uuid[])))`;
   const [mine, theirs] = item.kind === "need" ? [sql`m.need_id`, sql`m.offer_id`] : [sql`m.offer_id`, sql`m.need_id`];
   const rows = await queryRows<{ other_id: string; score: number; explanation: MatchExplanation; dismissed: boolean }>(
     ctx.db,
     sql`select ${theirs} as other_id, m.score, m.explanation,
                exists (select 1 from exchange_dismissals d where d.user_id = ${actor.userId} and d.item_id = ${id} and d.other_id = ${theirs}) as dismissed
         from exchange_matches m join exchange_items o on o.id = ${theirs}
-        where ${mine} = ${id} and o.status in ('open', 'in_conversation') and o.expires_on >= current_date
+        where ${mine} = ${id} and o.status in ('open', 'in_conversation') and o.expires_on >= current_date and ${visible}
         order by m.score desc, ${theirs}`,
   );
   const kept = rows.filter((r) => !r.dismissed).slice(0, input.limit);

@@ -39,8 +39,8 @@ export const exchangePolicy = {
   /** A person posts for an organization they belong to. */
   post: (actor: Actor, organizationId: string) => canWrite(actor) && actor.memberships.has(organizationId),
   edit: (actor: Actor, item: ItemFacts) => canWrite(actor) && isOwner(actor, item),
-  /** The ranked suggestions and the dismissals: the organization's working list. */
-  seeMatches: (actor: Actor, item: ItemFacts) => actor.userId !== null && (isOwner(actor, item) || actor.platformAdmin),
+  /** The ranked suggestions and the dismissals: the organization's working list, its own only. */
+  seeMatches: (actor: Actor, item: ItemFacts) => actor.userId !== null && isOwner(actor, item),
   dismiss: (actor: Actor, item: ItemFacts) => canWrite(actor) && isOwner(actor, item),
   /** Anyone who reads another organization's item may ask to talk about it, for an organization of theirs. */
   requestContact: (reader: Reader, item: ItemFacts, fromOrganizationId: string) =>

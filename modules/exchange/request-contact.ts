@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
+import type { Database } from "../../platform/db/client.ts";
 import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import { actingOrganizationFor } from "../networks/join-external-network.ts";
@@ -31,18 +32,19 @@ export async function requestContact(ctx: ServiceContext, actor: Actor, raw: z.i
     if (own.item.organizationId !== fromOrganizationId) throw invalid({ fromItem: ["i18n:exchange.validation.fromItem"] });
   }
   const userId = actor.userId;
-  const existing = async () => {
+  // Read through the caller's handle: inside the transaction, the transaction's (PGlite runs one at a time).
+  const existing = async (db: Database) => {
     const [byKey] = input.idempotencyKey
-      ? await ctx.db.select({ id: exchangeContacts.id }).from(exchangeContacts).where(and(eq(exchangeContacts.requestedBy, userId), eq(exchangeContacts.creationKey, input.idempotencyKey)))
+      ? await db.select({ id: exchangeContacts.id }).from(exchangeContacts).where(and(eq(exchangeContacts.requestedBy, userId), eq(exchangeContacts.creationKey, input.idempotencyKey)))
       : [];
     if (byKey) return byKey;
-    const [pending] = await ctx.db
+    const [pending] = await db
       .select({ id: exchangeContacts.id })
       .from(exchangeContacts)
       .where(and(eq(exchangeContacts.fromOrganizationId, fromOrganizationId), eq(exchangeContacts.itemId, item.id), eq(exchangeContacts.status, "requested")));
     return pending;
   };
-  const first = await existing();
+  const first = await existing(ctx.db);
   if (first) return { id: first.id, repeated: true };
   const summary = await itemSummary(ctx.db, item.id);
   const from = await organizationName(ctx.db, fromOrganizationId);
@@ -53,7 +55,7 @@ export async function requestContact(ctx: ServiceContext, actor: Actor, raw: z.i
       .onConflictDoNothing()
       .returning({ id: exchangeContacts.id });
     if (!row) {
-      const again = await existing();
+      const again = await existing(tx);
       return { id: again!.id, repeated: true };
     }
     await notify(tx, {

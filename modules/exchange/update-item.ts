@@ -27,7 +27,9 @@ export async function updateItem(ctx: ServiceContext, actor: Actor, id: string, 
     if (item.revision !== input.revision) throw new AppError("conflict", "exchange.error.staleRevision");
     const { networkIds, ...columns } = values;
     const revision = item.revision + 1;
-    await tx.update(exchangeItems).set({ ...columns, revision, updatedAt: sql`now()` }).where(eq(exchangeItems.id, id));
+    // A new expiry date deserves its own reminder.
+    const reminded = columns.expiresOn === item.expiresOn ? {} : { expiryRemindedAt: null };
+    await tx.update(exchangeItems).set({ ...columns, ...reminded, revision, updatedAt: sql`now()` }).where(eq(exchangeItems.id, id));
     await tx.delete(exchangeItemNetworks).where(eq(exchangeItemNetworks.itemId, id));
     if (networkIds.length > 0) await tx.insert(exchangeItemNetworks).values(networkIds.map((networkId) => ({ itemId: id, networkId })));
     await enqueue(tx, { kind: matchOutboxKind, payload: { itemId: id, revision }, idempotencyKey: `exchange-match:${id}:${revision}` });

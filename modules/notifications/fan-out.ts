@@ -35,7 +35,7 @@ function audienceQuery(audience: Audience): SQL {
             or (i.user_id is not null and ${audience.itemKind} = any(i.kinds)
                 and (i.theme_ids && ${themes}::text[] or i.sdg_goals && ${goals}::int[])
                 and (cardinality(i.country_codes) = 0 or ${audience.countryCode ?? ""} = any(i.country_codes::text[]))
-                and (cardinality(i.network_ids) = 0 or i.network_ids && ${networks}::uuid[] or ${audience.platform})))
+                and (cardinality(i.network_ids) = 0 or i.network_ids && ${networks}::uuid[])))
           and (${audience.platform} or exists (
                 select 1 from organization_members om join network_memberships nm on nm.organization_id = om.organization_id
                 where om.user_id = u.id and nm.status = 'active' and nm.network_id = any(${networks}::uuid[])))

@@ -44,7 +44,7 @@ const itemSchema = z
     visibility: z.enum(visibilities),
     networks: z.array(z.object({ slug: z.string(), name: z.string() })),
     practice: z.object({ slug: z.string(), title: z.string() }).nullable(),
-    contact: z.object({ name: z.string(), email: z.string() }).nullable(),
+    contact: z.object({ name: z.string(), email: z.string().nullable().describe("The organization's own people only; others use a contact request") }).nullable(),
     expiresOn: z.string(),
     revision: z.number().int().describe("Send it back when editing"),
     createdAt: z.string(),

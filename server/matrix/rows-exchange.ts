@@ -323,11 +323,11 @@ export const exchangeArea: MatrixArea = {
       expect: owners(200, 401),
     },
     "POST /exchange/items/:id/status": { method: "POST", path: (w) => `/exchange/items/${x(w).offer}/status`, body: () => ({ action: "mark_matched" }), expect: owners(200, 401) },
-    // The organization's working list: administrators read it too; the others who read the need do not.
+    // The organization's working list, its own only: the others who read the need (administrators too) do not.
     "GET /exchange/items/:id/matches": {
       method: "GET",
       path: (w) => `/exchange/items/${x(w).need}/matches`,
-      expect: { anonymous: 401, member: 200, outsider: 403, focalPoint: 200, secretariat: 403, admin: 200 },
+      expect: { anonymous: 401, member: 200, outsider: 403, focalPoint: 200, secretariat: 403, admin: 403 },
     },
     "POST /exchange/items/:id/dismissals": {
       method: "POST",
