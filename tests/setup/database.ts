@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../platform/db/client.ts";
+import { drainOutbox } from "../../modules/notifications/testing.ts";
+import { type DatabaseHandle, openDatabase } from "../../platform/db/client.ts";
 import { prepareDatabase } from "../../platform/db/setup.ts";
 import { newestMtime } from "./freshness.ts";
 
@@ -21,6 +22,15 @@ declare module "vitest" {
 
 const root = new URL("../..", import.meta.url).pathname;
 
+/**
+ * What the demo seed put in the outbox (matches, notifications, e-mails) delivered, as a server
+ * would within its first minute: every test starts from a database with nothing pending, so a
+ * test's worker handles only the test's own rows.
+ */
+async function deliverEverything(handle: DatabaseHandle): Promise<void> {
+  while ((await drainOutbox(handle.db)) > 0);
+}
+
 export default async function setup(project: TestProject) {
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   project.provide("runId", runId);
@@ -32,6 +42,7 @@ export default async function setup(project: TestProject) {
       mkdirSync(join(root, ".cache"), { recursive: true });
       const handle = await openDatabase({ memory: true });
       await prepareDatabase(handle, { demo: true });
+      await deliverEverything(handle);
       const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
       // Written aside and renamed, so a test run starting meanwhile never reads half a dump.
       const partial = `${dump}.${process.pid}`;
@@ -52,6 +63,7 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${template}`;
   const handle = await openDatabase({ url: templateUrl.toString(), poolSize: 2 });
   await prepareDatabase(handle, { demo: true });
+  await deliverEverything(handle);
   await handle.close();
   project.provide("pgliteDump", "");
   project.provide("postgresAdminUrl", url);
