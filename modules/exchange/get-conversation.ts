@@ -50,9 +50,11 @@ export async function getConversation(ctx: ServiceContext, actor: Actor, id: str
       )
     : [];
   // Read up to the newest message shown (one written meanwhile stays unread).
-  const newest = messages.length ? new Date(messages[messages.length - 1]!.created_at).toISOString() : null;
+  // (Taken from the row itself: a JavaScript date would lose PostgreSQL's microseconds.)
+  const newest = messages[messages.length - 1];
   if (newest) {
-    await ctx.db.execute(sql`insert into exchange_conversation_reads (conversation_id, user_id, last_read_at) values (${id}, ${actor.userId}, ${newest}::timestamptz)
+    await ctx.db.execute(sql`insert into exchange_conversation_reads (conversation_id, user_id, last_read_at)
+                             select ${id}, ${actor.userId}, created_at from exchange_messages where id = ${newest.id}
                              on conflict (conversation_id, user_id) do update set last_read_at = greatest(exchange_conversation_reads.last_read_at, excluded.last_read_at)`);
   }
   return {

@@ -132,7 +132,9 @@ describe("the exchange of offers and needs", () => {
     await heading(martin, waterNeed.title);
     const main = (await martin.locator("main").textContent())!;
     expect(main).toContain(t("es", "exchangePages.originalIn", { language: t("es", "language.pt") }));
-    expect(main).toContain(porto);
+    // The contact's name is shown; the address is for Ana's own organization (others use "Contact this city").
+    expect(main).toContain("Ana Souza");
+    expect(main).not.toContain(porto);
     expect(await martin.locator("#matches-title").count()).toBe(0);
     expect(await martin.getByRole("link", { name: t("es", "exchangePages.actions.edit") }).count()).toBe(0);
     await expectAccessible(martin);

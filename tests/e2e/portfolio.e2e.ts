@@ -107,7 +107,7 @@ describe.each(locales)("a network's public page in %s", (locale) => {
     const page = await openPage(browser, server.url);
     await page.goto(`/${locale}/networks/${regional.slug}`);
     expect(await page.locator("h1").textContent()).toContain("Red Andina de Prueba");
-    const stats = await page.locator(".stats").textContent();
+    const stats = await page.locator(".stats").first().textContent();
     expect(stats).toContain(t("networkPage.figures.memberCities", { count: 1 }));
     expect(stats).toContain(t("networkPage.figures.population", { count: cityPopulation }));
     expect(stats).toContain(t("networkPage.figures.thematicUnits", { count: 2 }));
@@ -146,7 +146,7 @@ describe.each(locales)("a network's public page in %s", (locale) => {
     await page.goto(`/${locale}/networks/${empty.slug}`);
     expect(await page.locator("main").textContent()).toContain(t("networkPage.map.none"));
     expect(await page.locator(".network-map").count()).toBe(0);
-    const stats = await page.locator(".stats").textContent();
+    const stats = await page.locator(".stats").first().textContent();
     expect(stats).toContain(t("networkPage.figures.memberCities", { count: 0 }));
     // Zero takes the plural in every language ("0 unidades temáticas", not "0 unidade temática").
     expect(stats).toContain({ es: "0 unidades temáticas", pt: "0 unidades temáticas", en: "0 thematic units" }[locale]);
