@@ -6,7 +6,7 @@ import { Form } from "react-router";
 import { type Locale, locales } from "../../platform/i18n/locales.ts";
 import { useI18n } from "../i18n.tsx";
 import type { ItemKind, Modality } from "../../modules/exchange/schema.ts";
-import { CheckboxGroup, CsrfField, ErrorSummary, type FormErrors, SelectField, TextAreaField } from "./form.tsx";
+import { CheckboxGroup, CsrfField, ErrorSummary, type FormErrors, LangTextField, SelectField, TextAreaField } from "./form.tsx";
 import { RadiosField } from "./governance-fields.tsx";
 import { DateField } from "./network-fields.tsx";
 
@@ -212,29 +212,5 @@ export function ItemEditor(props: {
         </div>
       </Form>
     </>
-  );
-}
-
-/** A one-line text field whose content is in a given language. */
-function LangTextField(props: { name: string; label: string; lang: string; maxLength: number; value: string; error?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.name}>{props.label}</label>
-      <input
-        id={props.name}
-        name={props.name}
-        type="text"
-        lang={props.lang}
-        maxLength={props.maxLength}
-        defaultValue={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.name}-error` : undefined}
-      />
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -217,3 +217,29 @@ function FieldNotes({ name, hint, error }: { name: string; hint?: string; error?
     </>
   );
 }
+
+/** A one-line text field whose content is in a given language. */
+export function LangTextField(props: { name: string; label: string; lang: string; maxLength: number; value: string; error?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <input
+        id={props.name}
+        name={props.name}
+        type="text"
+        lang={props.lang}
+        maxLength={props.maxLength}
+        defaultValue={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.name}-error` : undefined}
+      />
+      {props.error && (
+        <p id={`${props.name}-error`} className="field-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A number typed as text (years, amounts), with the numeric keyboard on phones. */

@@ -5,7 +5,7 @@
 import { Form } from "react-router";
 import { type Locale, locales } from "../../platform/i18n/locales.ts";
 import { useI18n } from "../i18n.tsx";
-import { CheckboxGroup, CsrfField, ErrorSummary, type FormErrors, SelectField, TextAreaField, TextField } from "./form.tsx";
+import { CheckboxGroup, CsrfField, ErrorSummary, type FormErrors, LangTextField, SelectField, TextAreaField, TextField } from "./form.tsx";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -294,31 +294,6 @@ export function PracticeEditor(props: {
   );
 }
 
-/** A one-line text field whose content is in a given language. */
-function LangTextField(props: { name: string; label: string; lang: string; maxLength: number; value: string; error?: string }) {
-  return (
-    <div className="field">
-      <label htmlFor={props.name}>{props.label}</label>
-      <input
-        id={props.name}
-        name={props.name}
-        type="text"
-        lang={props.lang}
-        maxLength={props.maxLength}
-        defaultValue={props.value}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.name}-error` : undefined}
-      />
-      {props.error && (
-        <p id={`${props.name}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** A number typed as text (years, amounts), with the numeric keyboard on phones. */
 function NumberField(props: { name: string; label: string; value: string; error?: string; hint?: string; decimal?: boolean }) {
   const described = [props.hint && `${props.name}-hint`, props.error && `${props.name}-error`].filter(Boolean).join(" ") || undefined;
   return (
