@@ -30,7 +30,7 @@ import { type GeneratedOrganizations, generateOrganizations, scale } from "./gen
 import { type GeneratedPractices, generatePractices, practiceSearches } from "./generate-practices.ts";
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
 import { formatMatchingQuality, measureMatchingQuality } from "./matching-quality.ts";
-import { benchExchange } from "./exchange-scenarios.ts";
+import { benchExchange, exchangeApiToken } from "./exchange-scenarios.ts";
 import { exchangeScale, type GeneratedExchange, generateExchange } from "./generate-exchange.ts";
 import { type RecomputeReport, recomputeEverything } from "../modules/exchange/recompute-all-matches.ts";
 import { formatQuality, type QualityRow, runSearchQuality } from "./search-quality.ts";
@@ -61,7 +61,7 @@ interface Row {
 }
 
 interface Generated {
-  exchange?: GeneratedExchange & { recompute: RecomputeReport };
+  exchange?: GeneratedExchange & { recompute: RecomputeReport; apiToken: string };
   organizations?: GeneratedOrganizations;
   networks?: GeneratedNetworks;
   practices?: GeneratedPractices;
@@ -89,7 +89,9 @@ async function generate(handle: DatabaseHandle): Promise<Generated> {
     const g = await generateExchange(handle.db);
     // The full recompute is a scenario of its own: the time until every concept and match is written.
     const recompute = await recomputeEverything(handle.db);
-    generated.exchange = { ...g, recompute };
+    // The API scenario's token is made here, before the embedded database is copied for the server.
+    const apiToken = await exchangeApiToken(handle, g);
+    generated.exchange = { ...g, recompute, apiToken };
     process.stdout.write(
       `${g.items.toLocaleString("en")} offers and needs over ${exchangeScale.organizations.toLocaleString("en")} organizations generated in ${g.seconds.toFixed(1)} s; full recompute on ${handle.engine}: ${recompute.pairs.toLocaleString("en")} matches in ${recompute.seconds.toFixed(1)} s ${JSON.stringify(recompute.phases)}\n`,
     );

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { getRequestListener } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
-import { prepareDatabase } from "../platform/db/setup.ts";
+import { createStatisticsRefresher, prepareDatabase } from "../platform/db/setup.ts";
 import { createLogger } from "../platform/log.ts";
 import { resolveSecret } from "../platform/secret.ts";
 import { exitWith, loadConfigOrExit, openDatabaseOrExit } from "../platform/startup.ts";
@@ -146,12 +146,14 @@ function startOutboxWorker(config: Config, database: DatabaseHandle, log: Logger
   worker.start();
   // Scheduled work (digests due, expiring items): one run at a time, errors logged and retried at the next tick.
   let ticking = false;
+  const refreshStatistics = createStatisticsRefresher(database);
   const tick = async () => {
     if (ticking) return;
     ticking = true;
     try {
       const done = await runScheduledWork(database.db, { digestHour: config.DIGEST_HOUR });
       if (Object.values(done).some((n) => n > 0)) log.info({ scheduled: done }, "scheduled work done");
+      if (await refreshStatistics()) log.info("embedded database statistics refreshed (analyze)");
     } catch (error) {
       log.error({ err: error }, "scheduled work failed");
     } finally {

@@ -2,7 +2,8 @@
 // "exchange.match" within seconds of the change) or by the full recompute. The item's concepts
 // are indexed first; candidates are the items of the other kind that share its strongest concepts
 // or one of its themes and that each side may see; each is scored by scoreMatch and the best
-// MATCHES_PER_ITEM pairs replace the item's previous ones. A closed, matched or expired item
+// MATCHES_PER_ITEM pairs are written (previous pairs are scored again and kept while still
+// eligible: the other side may have found them). A closed, matched or expired item
 // loses its pairs: it drops out of every list. Idempotent: delivering twice gives the same rows.
 import { eq, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../platform/db/client.ts";
@@ -104,13 +105,20 @@ export async function computeMatches(db: Database, itemId: string): Promise<Comp
       );
       for (const r of rows) candidates.add(r.id);
     }
-    const features = await loadFeatures(tx, [itemId, ...candidates]);
+    // The item's previous pairs are scored again and kept while both may still be paired and the
+    // score still counts: many were found from the other side (this item is among that item's best,
+    // not necessarily the reverse), and an edit here must not empty the other item's list.
+    const kept = new Set(
+      before.size === 0 ? [] : (await queryRows<{ id: string }>(tx, sql`select y.id from exchange_items y where y.id = any(${uuidArray([...before])}::uuid[]) and ${filter}`)).map((r) => r.id),
+    );
+    const features = await loadFeatures(tx, [itemId, ...candidates, ...kept]);
     const self = features.get(itemId)!;
-    const scored = [...candidates]
+    const ranked = [...new Set([...candidates, ...kept])]
       .map((id) => scoreMatch(self, features.get(id)!))
       .filter((m) => m !== null)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, MATCHES_PER_ITEM);
+      .sort((a, b) => b.score - a.score);
+    const otherOf = (m: { needId: string; offerId: string }) => (item.kind === "need" ? m.offerId : m.needId);
+    const scored = [...ranked.slice(0, MATCHES_PER_ITEM), ...ranked.slice(MATCHES_PER_ITEM).filter((m) => kept.has(otherOf(m)))];
     if (scored.length > 0) {
       await tx
         .insert(exchangeMatches)

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
@@ -75,6 +76,9 @@ describe("contacts and conversations", () => {
     await closeConversation(ctx, ana, id, { outcome: "project", note: "Vamos apresentar ao programa Sul–Sul." });
     expect((await refusal(postMessage(ctx, martin, id, { body: "Mais uma coisa" }))).code).toBe("forbidden");
     expect(await getExchangeOutcomes(ctx, x.network.slug)).toMatchObject({ conversations: 1, projects: 1, exchangesDone: 0 });
+    // Closed, the conversation no longer holds its items: both are open to other cities again.
+    expect((await getItem(ctx, martin, offer.id, "es")).status).toBe("open");
+    expect((await getItem(ctx, ana, need.id, "pt")).status).toBe("open");
   });
 
   it("takes the same request sent twice at once as one (a double click)", async () => {
@@ -94,5 +98,10 @@ describe("contacts and conversations", () => {
     const request = await requestContact(ctx, ana, { item: offer.id, message: "Queremos conversar sobre a oferta de vocês." });
     expect(await decideContact(ctx, martin, request.id, { decision: "decline", reason: "El equipo no tiene tiempo este semestre." })).toEqual({ status: "declined", conversationId: null });
     expect((await getContact(ctx, ana, request.id, "pt")).declineReason).toBe("El equipo no tiene tiempo este semestre.");
+    // Asking again at once is refused; 30 days later it is a new request.
+    const again = await refusal(requestContact(ctx, ana, { item: offer.id, message: "Podemos conversar agora?" }));
+    expect(again.messageKey).toBe("exchange.error.declinedRecently");
+    await ctx.db.execute(sql`update exchange_contacts set decided_at = now() - interval '31 days' where id = ${request.id}`);
+    expect((await requestContact(ctx, ana, { item: offer.id, message: "Podemos conversar agora?" })).repeated).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
+import { outbox } from "../../platform/outbox/schema.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { networkMemberships } from "../networks/schema.ts";
 import type { DatabaseHandle } from "../../platform/db/client.ts";
@@ -11,6 +12,7 @@ import { dismissMatch } from "./dismiss-match.ts";
 import { getItem } from "./get-item.ts";
 import { listMatches } from "./list-matches.ts";
 import { postItem } from "./post-item.ts";
+import { recomputeEverything } from "./recompute-all-matches.ts";
 import { deliverMatches, memberCity, testExchange, wasteOffer, waterNeed, waterOffer } from "./testing.ts";
 import { updateItem } from "./update-item.ts";
 
@@ -113,5 +115,25 @@ describe("the exchange", () => {
     const bad = await refusal(postItem(ctx, bia, { kind: "need", networks: [], texts: { pt: { title: "", description: "curta" } }, expiresOn: "2001-01-01" }));
     expect(bad.code).toBe("invalid");
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["expiresOn", "networks", "texts.pt.description", "texts.pt.title"]);
+  });
+
+  it("matches again, after a full recompute, an item edited while it ran", async () => {
+    const { network, br, ar } = await testExchange(ctx.db);
+    const ana = await br.person.actor();
+    const martin = await ar.person.actor();
+    const need = await postItem(ctx, ana, { kind: "need", networks: [network.slug], texts: { pt: waterNeed } });
+    const offer = await postItem(ctx, martin, { kind: "offer", networks: [network.slug], texts: { es: wasteOffer } });
+    await deliverMatches(ctx.db);
+    // Martín rewrites his offer about water while the recompute holds the old text.
+    await recomputeEverything(ctx.db, {
+      afterLoad: async () => {
+        await updateItem(ctx, martin, offer.id, { texts: { es: waterOffer }, networks: [network.slug], revision: 1 });
+        await deliverMatches(ctx.db);
+      },
+    });
+    const again = await ctx.db.select().from(outbox).where(like(outbox.idempotencyKey, `exchange-match:${offer.id}:2:recompute:%`));
+    expect(again).toHaveLength(1);
+    await deliverMatches(ctx.db);
+    expect((await listMatches(ctx, ana, need.id, {}, "pt")).matches[0]?.item.id).toBe(offer.id);
   });
 });

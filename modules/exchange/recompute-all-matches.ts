@@ -12,8 +12,9 @@ import { sql } from "drizzle-orm";
 import { authorize } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import { type Database, queryRows } from "../../platform/db/client.ts";
+import { enqueue } from "../../platform/outbox/enqueue.ts";
 import type { Actor } from "../organizations/actor.ts";
-import { COMMON_SHARE, isMatchable, POSTINGS_PER_CONCEPT, QUERY_CONCEPTS, TEXT_CANDIDATES, THEME_CANDIDATES } from "./compute-matches.ts";
+import { COMMON_SHARE, isMatchable, matchOutboxKind, POSTINGS_PER_CONCEPT, QUERY_CONCEPTS, TEXT_CANDIDATES, THEME_CANDIDATES } from "./compute-matches.ts";
 import { itemConcepts, weigh } from "./index-item.ts";
 import { MATCHES_PER_ITEM, type MatchFeatures, matchScore, scoreMatch } from "./matching.ts";
 import { exchangePolicy } from "./policy.ts";
@@ -158,8 +159,9 @@ async function insertJson(tx: Database, rows: unknown[], statement: (json: strin
 }
 
 /** The whole recompute, for the command line and benchmarks (no actor: the operator). */
-export async function recomputeEverything(db: Database, options: { today?: string } = {}): Promise<RecomputeReport> {
+export async function recomputeEverything(db: Database, options: { today?: string; /** What happens meanwhile (tests: an edit after the items were read). */ afterLoad?: () => Promise<void> } = {}): Promise<RecomputeReport> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const phases: Record<string, number> = {};
   let lap = started;
   const phase = (name: string) => {
@@ -171,6 +173,7 @@ export async function recomputeEverything(db: Database, options: { today?: strin
   const items = await loadItems(db);
   const seen = await networksSeen(db);
   phase("load");
+  await options.afterLoad?.();
 
   // Concepts, rarities over every item, weights.
   const raw: (ReturnType<typeof itemConcepts> | null)[] = items.map((item) => itemConcepts(item.texts));
@@ -311,13 +314,30 @@ export async function recomputeEverything(db: Database, options: { today?: strin
         (json) => sql`insert into exchange_matches (need_id, offer_id, score, explanation) select n, o, s, e from jsonb_to_recordset(${json}::jsonb) as r(n uuid, o uuid, s real, e jsonb)`,
       );
     }
-    await tx.execute(sql`update exchange_items set matched_revision = revision where matched_revision is distinct from revision`);
+    // Each item is matched as it was read: an item edited since (its own job may have run before
+    // this transaction rewrote everything) keeps an older matched revision and is matched again below.
+    await insertJson(
+      tx,
+      items.map((item) => ({ i: item.id, r: item.revision })),
+      (json) => sql`update exchange_items e set matched_revision = r.r from jsonb_to_recordset(${json}::jsonb) as r(i uuid, r int)
+                    where e.id = r.i and e.matched_revision is distinct from r.r`,
+    );
     phase("write matches");
     await tx.execute(sql`create index exchange_item_concepts_key_weight_idx on exchange_item_concepts (key, weight desc, item_id)`);
     await tx.execute(sql`create index exchange_matches_need_idx on exchange_matches (need_id, score)`);
     await tx.execute(sql`create index exchange_matches_offer_idx on exchange_matches (offer_id, score)`);
     phase("indexes");
   });
+  // Fresh statistics for the tables just rewritten (PGlite has no autovacuum to notice).
+  await db.execute(sql`analyze exchange_item_concepts, exchange_matches, exchange_concept_stats, exchange_items`);
+  // Items posted or edited while this ran (their own job may have run before this transaction
+  // rewrote everything) are matched again by a job of their own, after this rewrite.
+  const read = new Map(items.map((item) => [item.id, item.revision]));
+  const now = await queryRows<{ id: string; revision: number }>(db, sql`select id, revision from exchange_items`);
+  for (const item of now.filter((r) => read.get(r.id) !== Number(r.revision))) {
+    await enqueue(db, { kind: matchOutboxKind, payload: { itemId: item.id, revision: item.revision }, idempotencyKey: `exchange-match:${item.id}:${item.revision}:recompute:${startedAt}` });
+  }
+  phase("edited meanwhile");
   return { items: items.length, matchable: matchable.length, pairs: pairCount, seconds: (performance.now() - started) / 1000, phases };
 }
 

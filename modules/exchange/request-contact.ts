@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
@@ -17,8 +17,11 @@ import { exchangeContacts } from "./schema.ts";
 /**
  * "Contact this city": a person asks, for their organization, to talk with the organization of an
  * offer or need, with a message. Its people are notified (by e-mail at once, by default). One open
- * request per organization and item: asking again returns the first.
+ * request per organization and item: asking again returns the first. After a decline, the same
+ * organization may ask about the same item again only DECLINED_PAUSE_DAYS later.
  */
+export const DECLINED_PAUSE_DAYS = 30;
+
 export async function requestContact(ctx: ServiceContext, actor: Actor, raw: z.input<typeof requestContactInput>): Promise<{ id: string; repeated: boolean }> {
   requireSignedIn(actor);
   const input = parseOrThrow(requestContactInput, raw);
@@ -46,6 +49,20 @@ export async function requestContact(ctx: ServiceContext, actor: Actor, raw: z.i
   };
   const first = await existing(ctx.db);
   if (first) return { id: first.id, repeated: true };
+  // A declined request is not asked again at once: the other side said no, and may say why.
+  const [declined] = await ctx.db
+    .select({ id: exchangeContacts.id })
+    .from(exchangeContacts)
+    .where(
+      and(
+        eq(exchangeContacts.fromOrganizationId, fromOrganizationId),
+        eq(exchangeContacts.itemId, item.id),
+        eq(exchangeContacts.status, "declined"),
+        gt(exchangeContacts.decidedAt, sql`now() - make_interval(days => ${DECLINED_PAUSE_DAYS})`),
+      ),
+    )
+    .limit(1);
+  if (declined) throw new AppError("conflict", "exchange.error.declinedRecently");
   const summary = await itemSummary(ctx.db, item.id);
   const from = await organizationName(ctx.db, fromOrganizationId);
   return ctx.db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ import { listThemes } from "../../modules/themes/list-themes.ts";
 import { type DatabaseHandle, queryRows } from "./client.ts";
 import { toSearchQuery, toSearchVector } from "./fts.ts";
 import { migrateDatabase } from "./migrate.ts";
-import { loadReferenceData, seedDemoData } from "./setup.ts";
+import { createStatisticsRefresher, loadReferenceData, seedDemoData } from "./setup.ts";
 import { createTestDatabase } from "./testing.ts";
 
 let handle: DatabaseHandle;
@@ -75,5 +75,18 @@ describe("database setup", () => {
     expect(await matches("en", "Integrating refugees and migrants", "integrate refugee")).toBe(true);
     expect(await matches("es", "Políticas alimentarias urbanas", "turismo")).toBe(false);
     expect(await matches("xx", "São Paulo", "sao")).toBe(true);
+  });
+
+  it("refreshes the embedded database's statistics once per interval (PGlite has no autovacuum)", async () => {
+    await handle.db.execute(sql`create table statistics_probe (n int)`);
+    await handle.db.execute(sql`insert into statistics_probe select generate_series(1, 5000)`);
+    const estimate = async () => Number((await queryRows<{ n: number }>(handle.db, sql`select reltuples::int as n from pg_class where relname = 'statistics_probe'`))[0]!.n);
+    const refresh = createStatisticsRefresher(handle, 60_000);
+    const started = Date.now();
+    expect(await refresh(started + 1_000)).toBe(false);
+    expect(await refresh(started + 61_000)).toBe(handle.engine === "pglite");
+    expect(await refresh(started + 62_000)).toBe(false);
+    if (handle.engine === "pglite") expect(await estimate()).toBe(5000);
+    await handle.db.execute(sql`drop table statistics_probe`);
   });
 });

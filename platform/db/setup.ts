@@ -26,3 +26,22 @@ export async function prepareDatabase(handle: DatabaseHandle, options: { demo: b
   if (reference.length > 0 || demo.length > 0) await handle.db.execute(sql`analyze`);
   return { reference, demo };
 }
+
+/** How often the embedded database's statistics are refreshed while the server runs. */
+export const pgliteAnalyzeIntervalMs = 60 * 60 * 1000;
+
+/**
+ * PGlite has no autovacuum daemon, so nothing refreshes the planner's statistics as tables grow:
+ * a table that held 5 rows at start still looks like 5 rows after 200,000 inserts, and plans go
+ * wrong by orders of magnitude. The server calls this on every scheduled tick; on PGlite it runs
+ * ANALYZE once per interval (a PostgreSQL server's autovacuum does it there).
+ */
+export function createStatisticsRefresher(handle: DatabaseHandle, intervalMs = pgliteAnalyzeIntervalMs) {
+  let last = Date.now();
+  return async (now = Date.now()): Promise<boolean> => {
+    if (handle.engine !== "pglite" || now - last < intervalMs) return false;
+    last = now;
+    await handle.db.execute(sql`analyze`);
+    return true;
+  };
+}
