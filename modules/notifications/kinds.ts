@@ -17,6 +17,12 @@ export const eventKinds = {
   "exchange.expiring": { channel: "immediate" },
   /** A new good practice in the person's interests. */
   "practices.new": { channel: "weekly" },
+  /** The organization is named a partner in another organization's application. */
+  "calls.partner_invited": { channel: "immediate" },
+  /** A partner confirmed or declined the organization's invitation. */
+  "calls.partner_answered": { channel: "immediate" },
+  /** The receipt of an application submitted (to the lead's and the partners' people). */
+  "calls.submitted": { channel: "immediate" },
 } as const satisfies Record<string, { channel: Channel }>;
 
 export type EventKind = keyof typeof eventKinds;

@@ -11,3 +11,4 @@ export * from "../audit/schema.ts";
 export * from "../../modules/practices/schema.ts";
 export * from "../../modules/exchange/schema.ts";
 export * from "../../modules/notifications/schema.ts";
+export * from "../../modules/calls/schema.ts";

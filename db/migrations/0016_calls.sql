@@ -1,0 +1,112 @@
+CREATE TABLE "application_budget_lines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"position" smallint NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"requested_cents" bigint DEFAULT 0 NOT NULL,
+	"counterpart_cash_cents" bigint DEFAULT 0 NOT NULL,
+	"counterpart_in_kind_cents" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "application_budget_lines_amounts" CHECK ("application_budget_lines"."requested_cents" >= 0 and "application_budget_lines"."counterpart_cash_cents" >= 0 and "application_budget_lines"."counterpart_in_kind_cents" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "application_partners" (
+	"application_id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"status" text DEFAULT 'invited' NOT NULL,
+	"invited_by" text,
+	"invited_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"answered_by" text,
+	"answered_at" timestamp with time zone,
+	CONSTRAINT "application_partners_application_id_organization_id_pk" PRIMARY KEY("application_id","organization_id")
+);
+--> statement-breakpoint
+CREATE TABLE "applications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"lead_organization_id" uuid NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"language" text NOT NULL,
+	"title" text NOT NULL,
+	"modality" text,
+	"theme_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"sdg_goals" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"content" jsonb NOT NULL,
+	"revision" integer DEFAULT 1 NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"submission_hash" text,
+	"submitted_content" jsonb,
+	"submitted_by" text,
+	"withdrawn_at" timestamp with time zone,
+	"demo" boolean DEFAULT false NOT NULL,
+	"creation_key" text,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "calls" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"programme_id" uuid NOT NULL,
+	"slug" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"original_language" text NOT NULL,
+	"texts" jsonb NOT NULL,
+	"theme_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"time_zone" text NOT NULL,
+	"currency" text DEFAULT 'USD' NOT NULL,
+	"total_budget_cents" bigint NOT NULL,
+	"project_cap_cents" bigint NOT NULL,
+	"max_funded_share_percent" smallint DEFAULT 50 NOT NULL,
+	"execution_months" smallint DEFAULT 12 NOT NULL,
+	"extension_months" smallint DEFAULT 6 NOT NULL,
+	"modalities" text[] DEFAULT '{}'::text[] NOT NULL,
+	"rules" jsonb NOT NULL,
+	"feedback_to_applicants" boolean DEFAULT false NOT NULL,
+	"results_published_at" timestamp with time zone,
+	"demo" boolean DEFAULT false NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "calls_dates" CHECK ("calls"."closes_at" > "calls"."opens_at"),
+	CONSTRAINT "calls_money" CHECK ("calls"."project_cap_cents" > 0 and "calls"."total_budget_cents" >= "calls"."project_cap_cents"),
+	CONSTRAINT "calls_share" CHECK ("calls"."max_funded_share_percent" between 1 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "programmes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"network_id" uuid NOT NULL,
+	"slug" text NOT NULL,
+	"original_language" text NOT NULL,
+	"texts" jsonb NOT NULL,
+	"demo" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_lead_organization_id_organizations_id_fk" FOREIGN KEY ("lead_organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calls" ADD CONSTRAINT "calls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programmes" ADD CONSTRAINT "programmes_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "application_budget_lines_position" ON "application_budget_lines" USING btree ("application_id","position");--> statement-breakpoint
+CREATE INDEX "application_partners_organization_idx" ON "application_partners" USING btree ("organization_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_creation_key" ON "applications" USING btree ("created_by","creation_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_one_lead" ON "applications" USING btree ("call_id","lead_organization_id") WHERE "applications"."status" <> 'withdrawn';--> statement-breakpoint
+CREATE INDEX "applications_call_idx" ON "applications" USING btree ("call_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "calls_programme_slug" ON "calls" USING btree ("programme_id","slug");--> statement-breakpoint
+CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "programmes_network_slug" ON "programmes" USING btree ("network_id","slug");

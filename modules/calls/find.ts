@@ -1,0 +1,58 @@
+// Loading a programme, a call or an application with the facts its policy decides from. A
+// missing one is "not found"; so is one the reader may not see (use cases authorize with
+// visible: false), so a refusal never confirms that it exists.
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
+import { networks } from "../networks/schema.ts";
+import type { ApplicationFacts, CallFacts } from "./policy.ts";
+import { applicationPartners, applications, calls, programmes } from "./schema.ts";
+
+export type ProgrammeRow = typeof programmes.$inferSelect & { networkSlug: string };
+export type CallRow = typeof calls.$inferSelect & { networkId: string; networkSlug: string; programmeSlug: string };
+export type ApplicationRow = typeof applications.$inferSelect;
+
+const notFound = () => new AppError("not_found", "error.notFound.detail");
+
+export async function findProgramme(db: Database, networkSlug: string, slug: string): Promise<ProgrammeRow> {
+  const [row] = await db
+    .select({ programme: programmes, networkSlug: networks.slug })
+    .from(programmes)
+    .innerJoin(networks, eq(networks.id, programmes.networkId))
+    .where(and(eq(networks.slug, networkSlug), eq(programmes.slug, slug)));
+  if (!row) throw notFound();
+  return { ...row.programme, networkSlug: row.networkSlug };
+}
+
+/** A call by its id. */
+export async function findCall(db: Database, id: string): Promise<{ call: CallRow; facts: CallFacts }> {
+  const [row] = await db
+    .select({ call: calls, networkId: programmes.networkId, networkSlug: networks.slug, programmeSlug: programmes.slug })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .innerJoin(networks, eq(networks.id, programmes.networkId))
+    .where(eq(calls.id, id));
+  if (!row) throw notFound();
+  const call = { ...row.call, networkId: row.networkId, networkSlug: row.networkSlug, programmeSlug: row.programmeSlug };
+  return { call, facts: { networkId: call.networkId, status: call.status } };
+}
+
+export async function findApplication(db: Database, id: string): Promise<{ application: ApplicationRow; call: CallRow; facts: ApplicationFacts }> {
+  const [application] = await db.select().from(applications).where(eq(applications.id, id));
+  if (!application) throw notFound();
+  const { call, facts: callFacts } = await findCall(db, application.callId);
+  const partners = await db
+    .select({ organizationId: applicationPartners.organizationId, status: applicationPartners.status })
+    .from(applicationPartners)
+    .where(eq(applicationPartners.applicationId, id));
+  return { application, call, facts: { leadOrganizationId: application.leadOrganizationId, status: application.status, partners, call: callFacts } };
+}
+
+/** Whether the organization is an active member of the network. */
+export async function isActiveMember(db: Database, networkId: string, organizationId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from network_memberships where network_id = ${networkId} and organization_id = ${organizationId} and status = 'active'`,
+  );
+  return rows.length > 0;
+}

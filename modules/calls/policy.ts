@@ -1,0 +1,46 @@
+// Who may do what with programmes, calls and applications. Default deny: every rule names who is
+// allowed. A programme and its calls are run by the network's secretariat; a published call is
+// public. An application belongs to its lead organization (any of its people drafts it); its
+// partners read it and answer their invitation; the secretariat reads it once submitted, never a
+// draft. Reviewers and scores come with the evaluation (their own rules, below).
+import type { Actor } from "../organizations/actor.ts";
+import { canWrite } from "../organizations/actor.ts";
+import type { ApplicationStatus, CallStatus, PartnerStatus } from "./schema.ts";
+
+export interface CallFacts {
+  networkId: string;
+  status: CallStatus;
+}
+
+export interface ApplicationFacts {
+  leadOrganizationId: string;
+  status: ApplicationStatus;
+  partners: readonly { organizationId: string; status: PartnerStatus }[];
+  call: CallFacts;
+}
+
+const runs = (actor: Actor, networkId: string) => actor.secretariatOf.has(networkId) || actor.platformAdmin;
+const isLead = (actor: Actor, application: ApplicationFacts) => actor.memberships.has(application.leadOrganizationId);
+const isPartner = (actor: Actor, application: ApplicationFacts) =>
+  application.partners.some((p) => p.status !== "declined" && actor.memberships.has(p.organizationId));
+
+export const callsPolicy = {
+  /** Programmes and calls are set up by the network's secretariat (or a platform administrator). */
+  manage: (actor: Actor, networkId: string) => canWrite(actor) && runs(actor, networkId),
+  /** A published call is public; a draft is its secretariat's. */
+  readCall: (actor: Actor, call: CallFacts) => call.status !== "draft" || runs(actor, call.networkId),
+  /** A person applies for an organization they belong to, to a published call. */
+  apply: (actor: Actor, organizationId: string, call: CallFacts) => canWrite(actor) && actor.memberships.has(organizationId) && call.status === "published",
+  readApplication: (actor: Actor, application: ApplicationFacts) =>
+    actor.userId !== null &&
+    (isLead(actor, application) || isPartner(actor, application) || (application.status !== "draft" && runs(actor, application.call.networkId))),
+  /** Only a draft is edited, by its lead organization's people. */
+  editApplication: (actor: Actor, application: ApplicationFacts) => canWrite(actor) && isLead(actor, application) && application.status === "draft",
+  /** A partner organization's people confirm or decline its participation. */
+  answerInvitation: (actor: Actor, organizationId: string, application: ApplicationFacts) =>
+    canWrite(actor) && actor.memberships.has(organizationId) && application.partners.some((p) => p.organizationId === organizationId),
+  submit: (actor: Actor, application: ApplicationFacts) => canWrite(actor) && isLead(actor, application),
+  withdraw: (actor: Actor, application: ApplicationFacts) => canWrite(actor) && isLead(actor, application),
+  /** The secretariat lists the call's submitted applications. */
+  listApplications: (actor: Actor, call: CallFacts) => actor.userId !== null && runs(actor, call.networkId),
+};

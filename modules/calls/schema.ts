@@ -1,0 +1,217 @@
+// Calls (seed 002's South–South Cooperation Programme): a network's programme, its calls for
+// project funding or training admission with the rules each call sets (caps, funded share,
+// eligibility), and the applications cities draft with their partners and submit once. Amounts
+// are kept in minor units (cents) of the call's currency, as integers: no rounding in sums.
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Locale } from "../../platform/i18n/locales.ts";
+import { users } from "../accounts/schema.ts";
+import { networks } from "../networks/schema.ts";
+import { type OrganizationKind, organizations } from "../organizations/schema.ts";
+
+/** Project funding and training admission now; practice, pairing and candidacy calls later use the same engine. */
+export const callKinds = ["project_funding", "training_admission"] as const;
+export type CallKind = (typeof callKinds)[number];
+
+/** The programme's funding modalities (public call texts of the South–South programme). */
+export const fundingModalities = ["technical_assistance", "expert_exchange", "internship", "forum_seminar_workshop", "training", "dissemination"] as const;
+export type FundingModality = (typeof fundingModalities)[number];
+
+export interface ProgrammeText {
+  name: string;
+  purpose: string;
+  principles: string;
+  linesOfAction: string;
+}
+
+export interface CallText {
+  title: string;
+  description: string;
+}
+
+/**
+ * The eligibility rules a call checks automatically (modules/calls/eligibility.ts). Each is
+ * configured per call; a rule left out is not checked.
+ */
+export interface EligibilityRules {
+  /** The lead is an active member of the programme's network, of one of these kinds. */
+  leadMustBeMember: boolean;
+  leadKinds: OrganizationKind[];
+  /** A city leads at most one proposal in the call (it may partner in others). */
+  oneLeadPerCall: boolean;
+  /** At least this many confirmed partners, from at least this many countries (the lead's included). */
+  minPartners: number;
+  minCountries: number;
+  partnerKinds: OrganizationKind[];
+}
+
+/** Draft → published (visible; open between its dates) → in evaluation → decided (results published) → closed. */
+export const callStatuses = ["draft", "published", "evaluation", "decided", "closed"] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => networks.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    originalLanguage: text("original_language").notNull(),
+    texts: jsonb("texts").$type<Partial<Record<Locale, ProgrammeText>>>().notNull(),
+    demo: boolean("demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("programmes_network_slug").on(t.networkId, t.slug)],
+);
+
+export const calls = pgTable(
+  "calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: callKinds }).notNull(),
+    status: text("status", { enum: callStatuses }).notNull().default("draft"),
+    originalLanguage: text("original_language").notNull(),
+    texts: jsonb("texts").$type<Partial<Record<Locale, CallText>>>().notNull(),
+    themeIds: text("theme_ids").array().notNull().default(sql`'{}'::text[]`),
+    /** Submissions are accepted from opens_at up to closes_at, by the server's clock; shown in time_zone and in each reader's. */
+    opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
+    closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    currency: text("currency").notNull().default("USD"),
+    totalBudgetCents: bigint("total_budget_cents", { mode: "number" }).notNull(),
+    /** The most one project may request (USD 7,000 in 2017, USD 10,000 from 2018: the call's own). */
+    projectCapCents: bigint("project_cap_cents", { mode: "number" }).notNull(),
+    /** The largest share of a project's total cost the programme funds, in percent (50). */
+    maxFundedSharePercent: smallint("max_funded_share_percent").notNull().default(50),
+    executionMonths: smallint("execution_months").notNull().default(12),
+    extensionMonths: smallint("extension_months").notNull().default(6),
+    modalities: text("modalities").array().notNull().default(sql`'{}'::text[]`),
+    rules: jsonb("rules").$type<EligibilityRules>().notNull(),
+    /** Whether applicants read the reviewers' comments (anonymised) with the decision. */
+    feedbackToApplicants: boolean("feedback_to_applicants").notNull().default(false),
+    resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
+    demo: boolean("demo").notNull().default(false),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("calls_programme_slug").on(t.programmeId, t.slug),
+    index("calls_status_idx").on(t.status, t.closesAt),
+    check("calls_dates", sql`${t.closesAt} > ${t.opensAt}`),
+    check("calls_money", sql`${t.projectCapCents} > 0 and ${t.totalBudgetCents} >= ${t.projectCapCents}`),
+    check("calls_share", sql`${t.maxFundedSharePercent} between 1 and 100`),
+  ],
+);
+
+/** Draft (the lead's team writes) → submitted (frozen) → withdrawn, or after evaluation awarded / not awarded. */
+export const applicationStatuses = ["draft", "submitted", "withdrawn", "awarded", "not_awarded"] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export interface Activity {
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  description: string;
+}
+
+/** The sections of an application, in the language its team writes. */
+export interface ApplicationContent {
+  summary: string;
+  objectives: string;
+  activities: Activity[];
+  expectedResults: string;
+  indicators: string[];
+}
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    leadOrganizationId: uuid("lead_organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: applicationStatuses }).notNull().default("draft"),
+    language: text("language").notNull(),
+    title: text("title").notNull(),
+    modality: text("modality", { enum: fundingModalities }),
+    themeIds: text("theme_ids").array().notNull().default(sql`'{}'::text[]`),
+    sdgGoals: integer("sdg_goals").array().notNull().default(sql`'{}'::integer[]`),
+    content: jsonb("content").$type<ApplicationContent>().notNull(),
+    /** Raised at every save: a save made from an older revision is refused, never silently lost. */
+    revision: integer("revision").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** SHA-256 of the canonical JSON of what was submitted (on the receipt). */
+    submissionHash: text("submission_hash"),
+    submittedContent: jsonb("submitted_content"),
+    submittedBy: text("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    demo: boolean("demo").notNull().default(false),
+    creationKey: text("creation_key"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("applications_creation_key").on(t.createdBy, t.creationKey),
+    // A city leads at most one live proposal per call (the rule is also checked with a clear message).
+    uniqueIndex("applications_one_lead").on(t.callId, t.leadOrganizationId).where(sql`${t.status} <> 'withdrawn'`),
+    index("applications_call_idx").on(t.callId, t.status),
+  ],
+);
+
+export const partnerStatuses = ["invited", "confirmed", "declined"] as const;
+export type PartnerStatus = (typeof partnerStatuses)[number];
+
+/** Partners are invited by the lead and confirm from their own accounts before submission. */
+export const applicationPartners = pgTable(
+  "application_partners",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: text("status", { enum: partnerStatuses }).notNull().default("invited"),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredBy: text("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.organizationId] }), index("application_partners_organization_idx").on(t.organizationId)],
+);
+
+/** Budget lines: what is asked of the programme and what each organization puts in, in cash or in kind. */
+export const applicationBudgetLines = pgTable(
+  "application_budget_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    /** The organization that spends it (the lead or a partner). */
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    description: text("description").notNull(),
+    requestedCents: bigint("requested_cents", { mode: "number" }).notNull().default(0),
+    counterpartCashCents: bigint("counterpart_cash_cents", { mode: "number" }).notNull().default(0),
+    counterpartInKindCents: bigint("counterpart_in_kind_cents", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("application_budget_lines_position").on(t.applicationId, t.position),
+    check("application_budget_lines_amounts", sql`${t.requestedCents} >= 0 and ${t.counterpartCashCents} >= 0 and ${t.counterpartInKindCents} >= 0`),
+  ],
+);
