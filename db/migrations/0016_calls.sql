@@ -10,6 +10,16 @@ CREATE TABLE "application_budget_lines" (
 	CONSTRAINT "application_budget_lines_amounts" CHECK ("application_budget_lines"."requested_cents" >= 0 and "application_budget_lines"."counterpart_cash_cents" >= 0 and "application_budget_lines"."counterpart_in_kind_cents" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "application_decisions" (
+	"application_id" uuid PRIMARY KEY NOT NULL,
+	"decision" text NOT NULL,
+	"awarded_cents" bigint DEFAULT 0 NOT NULL,
+	"reasons" text NOT NULL,
+	"decided_by" text,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "application_decisions_amount" CHECK ("application_decisions"."awarded_cents" >= 0 and ("application_decisions"."decision" = 'awarded' or "application_decisions"."awarded_cents" = 0))
+);
+--> statement-breakpoint
 CREATE TABLE "application_partners" (
 	"application_id" uuid NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -44,6 +54,16 @@ CREATE TABLE "applications" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "call_criteria" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"position" smallint NOT NULL,
+	"texts" jsonb NOT NULL,
+	"weight" smallint NOT NULL,
+	"scale_max" smallint DEFAULT 5 NOT NULL,
+	CONSTRAINT "call_criteria_weight" CHECK ("call_criteria"."weight" between 1 and 100 and "call_criteria"."scale_max" between 1 and 100)
 );
 --> statement-breakpoint
 CREATE TABLE "calls" (
@@ -88,8 +108,33 @@ CREATE TABLE "programmes" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "review_scores" (
+	"review_id" uuid NOT NULL,
+	"criterion_id" uuid NOT NULL,
+	"score" smallint NOT NULL,
+	"comment" text DEFAULT '' NOT NULL,
+	CONSTRAINT "review_scores_review_id_criterion_id_pk" PRIMARY KEY("review_id","criterion_id"),
+	CONSTRAINT "review_scores_score" CHECK ("review_scores"."score" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"reviewer_id" text NOT NULL,
+	"status" text DEFAULT 'assigned' NOT NULL,
+	"assigned_by" text,
+	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"declared_at" timestamp with time zone,
+	"comment" text,
+	"feedback" text,
+	"total" real,
+	"submitted_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_decisions" ADD CONSTRAINT "application_decisions_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "application_decisions" ADD CONSTRAINT "application_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_partners" ADD CONSTRAINT "application_partners_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -99,14 +144,23 @@ ALTER TABLE "applications" ADD CONSTRAINT "applications_lead_organization_id_org
 ALTER TABLE "applications" ADD CONSTRAINT "applications_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "call_criteria" ADD CONSTRAINT "call_criteria_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programmes" ADD CONSTRAINT "programmes_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_scores" ADD CONSTRAINT "review_scores_review_id_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."reviews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_scores" ADD CONSTRAINT "review_scores_criterion_id_call_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."call_criteria"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "application_budget_lines_position" ON "application_budget_lines" USING btree ("application_id","position");--> statement-breakpoint
 CREATE INDEX "application_partners_organization_idx" ON "application_partners" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "applications_creation_key" ON "applications" USING btree ("created_by","creation_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "applications_one_lead" ON "applications" USING btree ("call_id","lead_organization_id") WHERE "applications"."status" <> 'withdrawn';--> statement-breakpoint
 CREATE INDEX "applications_call_idx" ON "applications" USING btree ("call_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "call_criteria_position" ON "call_criteria" USING btree ("call_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "calls_programme_slug" ON "calls" USING btree ("programme_id","slug");--> statement-breakpoint
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "programmes_network_slug" ON "programmes" USING btree ("network_id","slug");
+CREATE UNIQUE INDEX "programmes_network_slug" ON "programmes" USING btree ("network_id","slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_application_reviewer" ON "reviews" USING btree ("application_id","reviewer_id");--> statement-breakpoint
+CREATE INDEX "reviews_reviewer_idx" ON "reviews" USING btree ("reviewer_id","status");

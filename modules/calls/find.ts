@@ -1,12 +1,12 @@
 // Loading a programme, a call or an application with the facts its policy decides from. A
 // missing one is "not found"; so is one the reader may not see (use cases authorize with
 // visible: false), so a refusal never confirms that it exists.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { networks } from "../networks/schema.ts";
 import type { ApplicationFacts, CallFacts } from "./policy.ts";
-import { applicationPartners, applications, calls, programmes } from "./schema.ts";
+import { applicationPartners, applications, calls, programmes, reviews } from "./schema.ts";
 
 export type ProgrammeRow = typeof programmes.$inferSelect & { networkSlug: string };
 export type CallRow = typeof calls.$inferSelect & { networkId: string; networkSlug: string; programmeSlug: string };
@@ -45,7 +45,13 @@ export async function findApplication(db: Database, id: string): Promise<{ appli
     .select({ organizationId: applicationPartners.organizationId, status: applicationPartners.status })
     .from(applicationPartners)
     .where(eq(applicationPartners.applicationId, id));
-  return { application, call, facts: { leadOrganizationId: application.leadOrganizationId, status: application.status, partners, call: callFacts } };
+  const reviewerIds = (
+    await db
+      .select({ id: reviews.reviewerId })
+      .from(reviews)
+      .where(and(eq(reviews.applicationId, id), ne(reviews.status, "excused")))
+  ).map((r) => r.id);
+  return { application, call, facts: { leadOrganizationId: application.leadOrganizationId, status: application.status, partners, reviewerIds, call: callFacts } };
 }
 
 /** Whether the organization is an active member of the network. */
@@ -55,4 +61,13 @@ export async function isActiveMember(db: Database, networkId: string, organizati
     sql`select 1 as one from network_memberships where network_id = ${networkId} and organization_id = ${organizationId} and status = 'active'`,
   );
   return rows.length > 0;
+}
+
+export type ReviewRow = typeof reviews.$inferSelect;
+
+export async function findReview(db: Database, id: string) {
+  const [review] = await db.select().from(reviews).where(eq(reviews.id, id));
+  if (!review) throw notFound();
+  const found = await findApplication(db, review.applicationId);
+  return { review, ...found, reviewFacts: { reviewerId: review.reviewerId, status: review.status, call: found.facts.call } };
 }

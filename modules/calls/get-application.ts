@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../platform/db/client.ts";
 import { authorize, requireSignedIn } from "../../platform/authz.ts";
 import type { ServiceContext } from "../../platform/context.ts";
 import type { Locale } from "../../platform/i18n/locales.ts";
@@ -9,7 +10,7 @@ import { describeRule } from "./eligibility.ts";
 import { budgetTotals, eligibilityOf, loadPartners, type PartnerRow } from "./eligibility-facts.ts";
 import { findApplication } from "./find.ts";
 import { callsPolicy } from "./policy.ts";
-import { type ApplicationContent, type ApplicationStatus, applicationBudgetLines, type FundingModality } from "./schema.ts";
+import { type ApplicationContent, type ApplicationStatus, applicationBudgetLines, applicationDecisions, type FundingModality } from "./schema.ts";
 
 export interface ApplicationView {
   id: string;
@@ -32,6 +33,25 @@ export interface ApplicationView {
   submissionHash: string | null;
   /** Whether the reader may edit it (the lead's people, while a draft). */
   editable: boolean;
+  /**
+   * The decision once the call's results are published: awarded or not, the amount, the reasons
+   * and, when the call allows it, the reviewers' feedback without their names. Never scores.
+   */
+  decision: { decision: "awarded" | "not_awarded"; awardedCents: number; reasons: string; feedback: string[] } | null;
+}
+
+async function publishedDecision(db: Database, id: string, withFeedback: boolean): Promise<ApplicationView["decision"]> {
+  const [decision] = await db.select().from(applicationDecisions).where(eq(applicationDecisions.applicationId, id));
+  if (!decision) return null;
+  const feedback = withFeedback
+    ? (
+        await queryRows<{ feedback: string }>(
+          db,
+          sql`select feedback from reviews where application_id = ${id} and status = 'submitted' and coalesce(feedback, '') <> '' order by md5(id::text)`,
+        )
+      ).map((r) => r.feedback)
+    : [];
+  return { decision: decision.decision, awardedCents: decision.awardedCents, reasons: decision.reasons, feedback };
 }
 
 /** An application with its partners, budget and the call's rules checked, for the lead, its partners and (once submitted) the secretariat. */
@@ -80,5 +100,6 @@ export async function getApplication(ctx: ServiceContext, actor: Actor, id: stri
     submittedAt: application.submittedAt?.toISOString() ?? null,
     submissionHash: application.submissionHash,
     editable: callsPolicy.editApplication(actor, facts),
+    decision: call.resultsPublishedAt ? await publishedDecision(ctx.db, id, call.feedbackToApplicants) : null,
   };
 }

@@ -158,3 +158,41 @@ export const answerInvitationInput = z.object({
   answer: z.enum(["confirm", "decline"], { error: "i18n:calls.validation.answer" }),
 });
 export const submitApplicationInput = z.object({ idempotencyKey });
+
+const criterionText = z.object({ name: text(200), guidance: text(2000) });
+export const saveRubricInput = z.object({
+  criteria: z
+    .array(
+      z
+        .object({
+          texts: z.object({ es: criterionText.optional(), pt: criterionText.optional(), en: criterionText.optional() }),
+          weight: z.coerce.number({ error: "i18n:calls.validation.weight" }).int({ error: "i18n:calls.validation.weight" }).min(1, { error: "i18n:calls.validation.weight" }).max(100, { error: "i18n:calls.validation.weight" }),
+          scaleMax: z.coerce.number({ error: "i18n:calls.validation.scale" }).int({ error: "i18n:calls.validation.scale" }).min(1, { error: "i18n:calls.validation.scale" }).max(100, { error: "i18n:calls.validation.scale" }).default(5),
+        })
+        .refine((c) => locales.some((l) => c.texts[l]?.name), { path: ["texts"], error: "i18n:validation.required" }),
+    )
+    .min(1, { error: "i18n:calls.validation.criteria" })
+    .max(20, { error: "i18n:calls.validation.tooMany" }),
+});
+export type SaveRubricInput = z.input<typeof saveRubricInput>;
+
+export const assignReviewerInput = z.object({ reviewer: z.email({ error: "i18n:validation.email" }).trim().toLowerCase().describe("The reviewer's e-mail address (their account)") });
+export const declareInput = z.object({
+  conflict: z.coerce.boolean().describe("true: the reviewer has a conflict of interest and is excused"),
+  note: text(1000),
+});
+export const submitReviewInput = z.object({
+  scores: z.array(z.object({ criterion: z.uuid({ error: "i18n:calls.validation.criterion" }), score: z.coerce.number({ error: "i18n:calls.validation.score" }).int({ error: "i18n:calls.validation.score" }).min(0, { error: "i18n:calls.validation.score" }), comment: text(2000) })),
+  comment: text(4000).describe("For the secretariat only"),
+  feedback: text(4000).describe("For the applicant, without the reviewer's name (when the call allows feedback)"),
+});
+export type SubmitReviewInput = z.input<typeof submitReviewInput>;
+
+export const decideInput = z
+  .object({
+    decision: z.enum(["awarded", "not_awarded"], { error: "i18n:calls.validation.decision" }),
+    amount: amount.optional().describe("The amount awarded (at most the amount requested)"),
+    reasons: text(4000).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+  })
+  .refine((d) => d.decision === "not_awarded" || (d.amount ?? 0) > 0, { path: ["amount"], error: "i18n:calls.validation.amountPositive" });
+export type DecideInput = z.input<typeof decideInput>;

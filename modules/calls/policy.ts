@@ -5,7 +5,7 @@
 // draft. Reviewers and scores come with the evaluation (their own rules, below).
 import type { Actor } from "../organizations/actor.ts";
 import { canWrite } from "../organizations/actor.ts";
-import type { ApplicationStatus, CallStatus, PartnerStatus } from "./schema.ts";
+import type { ApplicationStatus, CallStatus, PartnerStatus, ReviewStatus } from "./schema.ts";
 
 export interface CallFacts {
   networkId: string;
@@ -16,6 +16,14 @@ export interface ApplicationFacts {
   leadOrganizationId: string;
   status: ApplicationStatus;
   partners: readonly { organizationId: string; status: PartnerStatus }[];
+  /** The reviewers assigned (not excused). */
+  reviewerIds: readonly string[];
+  call: CallFacts;
+}
+
+export interface ReviewFacts {
+  reviewerId: string;
+  status: ReviewStatus;
   call: CallFacts;
 }
 
@@ -33,7 +41,9 @@ export const callsPolicy = {
   apply: (actor: Actor, organizationId: string, call: CallFacts) => canWrite(actor) && actor.memberships.has(organizationId) && call.status === "published",
   readApplication: (actor: Actor, application: ApplicationFacts) =>
     actor.userId !== null &&
-    (isLead(actor, application) || isPartner(actor, application) || (application.status !== "draft" && runs(actor, application.call.networkId))),
+    (isLead(actor, application) ||
+      isPartner(actor, application) ||
+      (application.status !== "draft" && (runs(actor, application.call.networkId) || application.reviewerIds.includes(actor.userId)))),
   /** Only a draft is edited, by its lead organization's people. */
   editApplication: (actor: Actor, application: ApplicationFacts) => canWrite(actor) && isLead(actor, application) && application.status === "draft",
   /** A partner organization's people confirm or decline its participation. */
@@ -43,4 +53,14 @@ export const callsPolicy = {
   withdraw: (actor: Actor, application: ApplicationFacts) => canWrite(actor) && isLead(actor, application),
   /** The secretariat lists the call's submitted applications. */
   listApplications: (actor: Actor, call: CallFacts) => actor.userId !== null && runs(actor, call.networkId),
+
+  // Evaluation. Scores, comments and who reviewed what are confidential: the secretariat and each
+  // reviewer (their own) only; applicants read the decision and, when the call allows, the
+  // reviewers' feedback without names.
+  /** The rubric, the assignments, the ranking and the decisions: the secretariat. */
+  evaluate: (actor: Actor, call: CallFacts) => canWrite(actor) && runs(actor, call.networkId),
+  seeScores: (actor: Actor, call: CallFacts) => actor.userId !== null && runs(actor, call.networkId),
+  /** A reviewer works on their own assignment; once excused, no more. */
+  review: (actor: Actor, review: ReviewFacts) => canWrite(actor) && review.reviewerId === actor.userId && review.status !== "excused",
+  readReview: (actor: Actor, review: ReviewFacts) => actor.userId !== null && (review.reviewerId === actor.userId || runs(actor, review.call.networkId)),
 };

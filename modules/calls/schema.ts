@@ -3,7 +3,7 @@
 // eligibility), and the applications cities draft with their partners and submit once. Amounts
 // are kept in minor units (cents) of the call's currency, as integers: no rounding in sums.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { users } from "../accounts/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -214,4 +214,89 @@ export const applicationBudgetLines = pgTable(
     uniqueIndex("application_budget_lines_position").on(t.applicationId, t.position),
     check("application_budget_lines_amounts", sql`${t.requestedCents} >= 0 and ${t.counterpartCashCents} >= 0 and ${t.counterpartInKindCents} >= 0`),
   ],
+);
+
+/** What reviewers score: a call's rubric, each criterion weighted, on a scale from 0 to scaleMax. */
+export interface CriterionText {
+  name: string;
+  guidance: string;
+}
+
+export const callCriteria = pgTable(
+  "call_criteria",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    texts: jsonb("texts").$type<Partial<Record<Locale, CriterionText>>>().notNull(),
+    weight: smallint("weight").notNull(),
+    scaleMax: smallint("scale_max").notNull().default(5),
+  },
+  (t) => [uniqueIndex("call_criteria_position").on(t.callId, t.position), check("call_criteria_weight", sql`${t.weight} between 1 and 100 and ${t.scaleMax} between 1 and 100`)],
+);
+
+/**
+ * Assigned → (the reviewer declares no conflict of interest) → submitted; or excused (the reviewer
+ * declared a conflict, or the secretariat withdrew the assignment).
+ */
+export const reviewStatuses = ["assigned", "declared", "submitted", "excused"] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** A reviewer's work on one application. Confidential: the secretariat and the reviewer only. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: reviewStatuses }).notNull().default("assigned"),
+    assignedBy: text("assigned_by").references(() => users.id, { onDelete: "set null" }),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
+    declaredAt: timestamp("declared_at", { withTimezone: true }),
+    /** For the secretariat only. */
+    comment: text("comment"),
+    /** Shown to the applicant without the reviewer's name, when the call allows feedback. */
+    feedback: text("feedback"),
+    /** The weighted total on 0–100, written at submission. */
+    total: real("total"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("reviews_application_reviewer").on(t.applicationId, t.reviewerId), index("reviews_reviewer_idx").on(t.reviewerId, t.status)],
+);
+
+export const reviewScores = pgTable(
+  "review_scores",
+  {
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    criterionId: uuid("criterion_id")
+      .notNull()
+      .references(() => callCriteria.id, { onDelete: "cascade" }),
+    score: smallint("score").notNull(),
+    comment: text("comment").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] }), check("review_scores_score", sql`${t.score} >= 0`)],
+);
+
+/** The secretariat's decision on an application, with its reasons (awarded amount ≤ requested). */
+export const applicationDecisions = pgTable(
+  "application_decisions",
+  {
+    applicationId: uuid("application_id")
+      .primaryKey()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    decision: text("decision", { enum: ["awarded", "not_awarded"] }).notNull(),
+    awardedCents: bigint("awarded_cents", { mode: "number" }).notNull().default(0),
+    reasons: text("reasons").notNull(),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("application_decisions_amount", sql`${t.awardedCents} >= 0 and (${t.decision} = 'awarded' or ${t.awardedCents} = 0)`)],
 );

@@ -23,6 +23,10 @@ export const eventKinds = {
   "calls.partner_answered": { channel: "immediate" },
   /** The receipt of an application submitted (to the lead's and the partners' people). */
   "calls.submitted": { channel: "immediate" },
+  /** An application to review (to the reviewer). */
+  "calls.review_assigned": { channel: "immediate" },
+  /** The results of a call: the decision on the organization's application. */
+  "calls.decided": { channel: "immediate" },
 } as const satisfies Record<string, { channel: Channel }>;
 
 export type EventKind = keyof typeof eventKinds;
