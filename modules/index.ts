@@ -1,5 +1,6 @@
 // Every module, in dependency order.
 import { accountsModule } from "./accounts/module.ts";
+import { callsModule } from "./calls/module.ts";
 import { citiesModule } from "./cities/module.ts";
 import { exchangeModule } from "./exchange/module.ts";
 import { governanceModule } from "./governance/module.ts";
@@ -12,7 +13,7 @@ import { organizationsModule } from "./organizations/module.ts";
 import { practicesModule } from "./practices/module.ts";
 import { themesModule } from "./themes/module.ts";
 
-export const modules: ModuleManifest[] = [citiesModule, themesModule, accountsModule, organizationsModule, networksModule, governanceModule, notificationsModule, practicesModule, exchangeModule];
+export const modules: ModuleManifest[] = [citiesModule, themesModule, accountsModule, organizationsModule, networksModule, governanceModule, notificationsModule, practicesModule, exchangeModule, callsModule];
 
 export const emailTemplates = modules.flatMap((m) => m.emailTemplates ?? []);
 

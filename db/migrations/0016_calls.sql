@@ -97,6 +97,15 @@ CREATE TABLE "calls" (
 	CONSTRAINT "calls_share" CHECK ("calls"."max_funded_share_percent" between 1 and 100)
 );
 --> statement-breakpoint
+CREATE TABLE "project_milestones" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"position" smallint NOT NULL,
+	"title" text NOT NULL,
+	"due_on" date NOT NULL,
+	"done_on" date
+);
+--> statement-breakpoint
 CREATE TABLE "programmes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"network_id" uuid NOT NULL,
@@ -106,6 +115,49 @@ CREATE TABLE "programmes" (
 	"demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "project_extensions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"months" smallint NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'requested' NOT NULL,
+	"requested_by" text,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	CONSTRAINT "project_extensions_months" CHECK ("project_extensions"."months" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "project_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"due_on" date NOT NULL,
+	"status" text DEFAULT 'due' NOT NULL,
+	"narrative" text DEFAULT '' NOT NULL,
+	"expenses" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"submitted_by" text,
+	"review_note" text,
+	"accepted_at" timestamp with time zone,
+	"reminded_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "projects" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"extended_months" smallint DEFAULT 0 NOT NULL,
+	"closed_at" timestamp with time zone,
+	"closed_by" text,
+	"closing_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "projects_application_id_unique" UNIQUE("application_id")
 );
 --> statement-breakpoint
 CREATE TABLE "review_scores" (
@@ -147,7 +199,15 @@ ALTER TABLE "applications" ADD CONSTRAINT "applications_updated_by_users_id_fk" 
 ALTER TABLE "call_criteria" ADD CONSTRAINT "call_criteria_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_milestones" ADD CONSTRAINT "project_milestones_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programmes" ADD CONSTRAINT "programmes_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_extensions" ADD CONSTRAINT "project_extensions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_extensions" ADD CONSTRAINT "project_extensions_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_extensions" ADD CONSTRAINT "project_extensions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_reports" ADD CONSTRAINT "project_reports_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_reports" ADD CONSTRAINT "project_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_scores" ADD CONSTRAINT "review_scores_review_id_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."reviews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_scores" ADD CONSTRAINT "review_scores_criterion_id_call_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."call_criteria"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -161,6 +221,11 @@ CREATE INDEX "applications_call_idx" ON "applications" USING btree ("call_id","s
 CREATE UNIQUE INDEX "call_criteria_position" ON "call_criteria" USING btree ("call_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "calls_programme_slug" ON "calls" USING btree ("programme_id","slug");--> statement-breakpoint
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "project_milestones_position" ON "project_milestones" USING btree ("project_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "programmes_network_slug" ON "programmes" USING btree ("network_id","slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "project_extensions_one_pending" ON "project_extensions" USING btree ("project_id") WHERE "project_extensions"."status" = 'requested';--> statement-breakpoint
+CREATE UNIQUE INDEX "project_reports_kind" ON "project_reports" USING btree ("project_id","kind");--> statement-breakpoint
+CREATE INDEX "project_reports_due_idx" ON "project_reports" USING btree ("status","due_on");--> statement-breakpoint
+CREATE INDEX "projects_status_idx" ON "projects" USING btree ("status","ends_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_application_reviewer" ON "reviews" USING btree ("application_id","reviewer_id");--> statement-breakpoint
 CREATE INDEX "reviews_reviewer_idx" ON "reviews" USING btree ("reviewer_id","status");

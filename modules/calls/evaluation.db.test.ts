@@ -1,9 +1,19 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../platform/db/client.ts";
+import { type DatabaseHandle, queryRows } from "../../platform/db/client.ts";
 import { createTestDatabase } from "../../platform/db/testing.ts";
 import { refusal, testOrganization, testPerson } from "../networks/testing.ts";
 import { answerInvitation } from "./answer-invitation.ts";
 import { assignReviewer } from "./assign-reviewer.ts";
+import { closeProject } from "./close-project.ts";
+import { addMonths } from "./dates.ts";
+import { decideExtension } from "./decide-extension.ts";
+import { getProgrammeStatistics, statisticsCsv } from "./get-programme-statistics.ts";
+import { getProject } from "./get-project.ts";
+import { remindReports } from "./remind-reports.ts";
+import { requestExtension } from "./request-extension.ts";
+import { reviewReport } from "./review-report.ts";
+import { submitReport } from "./submit-report.ts";
 import { declareConflict } from "./declare-conflict.ts";
 import { decideApplication } from "./decide-application.ts";
 import { getApplication } from "./get-application.ts";
@@ -114,5 +124,62 @@ describe("evaluating a call", () => {
     expect(seen.decision).toEqual({ decision: "awarded", awardedCents: 1_000_000, reasons: "Mejor puntuada y con impacto regional.", feedback: [] });
     const serialized = JSON.stringify(await getApplication(ctx, lucia, first, "es"));
     for (const secret of ["Interno", rosa.id, tomas.id, "Rosa", "Tomás", "\"total\"", "\"score\""]) expect(serialized).not.toContain(secret);
+  });
+
+  it("turns an awarded application into a project: reports against the budget, an extension within the call's months, closure, reminders and the programme's figures", async () => {
+    const { x, lucia, first, second } = await submittedCall();
+    const rosa = await reviewer("Rosa");
+    for (const id of [first, second]) {
+      const { id: reviewId } = await assignReviewer(ctx, x.secretariat, id, { reviewer: rosa.email });
+      await declareConflict(ctx, await rosa.actor(), reviewId, { conflict: false });
+    }
+    await closeCallIn(ctx.db, x.callId, -1);
+    await decideApplication(ctx, x.secretariat, first, { decision: "awarded", amount: "8000", reasons: "Seleccionada." });
+    await decideApplication(ctx, x.secretariat, second, { decision: "not_awarded", reasons: "No seleccionada." });
+    await publishResults(ctx, x.secretariat, x.callId);
+    const projectId = (await queryRows<{ id: string }>(ctx.db, sql`select id from projects where application_id = ${first}`))[0]?.id;
+    expect(await queryRows(ctx.db, sql`select count(*)::int as n from projects where application_id = ${second}`)).toEqual([{ n: 0 }]);
+
+    let project = await getProject(ctx, lucia, projectId!);
+    expect(project.reports.map((r) => [r.kind, r.status])).toEqual([["interim", "due"], ["final", "due"]]);
+    expect(project.awardedCents).toBe(800_000);
+    expect(project.canReport).toBe(true);
+    expect(project.canSupervise).toBe(false);
+    // The report's expenses are set against the budget, per organization.
+    await submitReport(ctx, lucia, projectId!, "interim", { narrative: "Primer taller realizado.", expenses: [{ organization: x.lead.org.id, description: "Pasajes", funded: "3000", counterpartCash: "2000" }] });
+    expect((await refusal(submitReport(ctx, lucia, projectId!, "interim", { narrative: "Otra vez" }))).messageKey).toBe("calls.error.reportNotDue");
+    expect((await refusal(reviewReport(ctx, lucia, projectId!, "interim", { accept: true }))).code).toBe("forbidden");
+    await reviewReport(ctx, x.secretariat, projectId!, "interim", { accept: true });
+    project = await getProject(ctx, x.secretariat, projectId!);
+    expect(project.budget[0]).toMatchObject({ organization: x.lead.org.id, plannedFundedCents: 1_000_000, plannedCounterpartCents: 1_000_000, spentFundedCents: 300_000, spentCounterpartCents: 200_000 });
+
+    // Extensions: 6 months in all.
+    const { id: extensionId } = await requestExtension(ctx, lucia, projectId!, { months: 4, reason: "Las lluvias retrasaron las obras." });
+    expect((await refusal(requestExtension(ctx, lucia, projectId!, { months: 1, reason: "Otra" }))).messageKey).toBe("calls.error.extensionPending");
+    const approved = await decideExtension(ctx, x.secretariat, projectId!, extensionId, { approve: true });
+    expect(approved.endsOn).toBe(addMonths(project.endsOn, 4));
+    expect((await refusal(requestExtension(ctx, lucia, projectId!, { months: 3, reason: "Más lluvias." }))).fieldErrors).toEqual({ months: ["i18n:calls.validation.extensionTooLong"] });
+
+    // The final report is reminded two weeks before it is due, once.
+    const finalDue = (await getProject(ctx, lucia, projectId!)).reports.find((r) => r.kind === "final")!.dueOn;
+    expect(finalDue).toBe(addMonths(approved.endsOn, 1));
+    const reminded = async () => (await queryRows<{ at: Date | null }>(ctx.db, sql`select reminded_at as at from project_reports where project_id = ${projectId} and kind = 'final'`))[0]!.at;
+    await remindReports(ctx.db, addMonths(finalDue, -1));
+    expect(await reminded()).toBeNull();
+    expect((await remindReports(ctx.db, finalDue)).reportReminders).toBeGreaterThan(0);
+    expect(await reminded()).not.toBeNull();
+    expect((await remindReports(ctx.db, finalDue)).reportReminders).toBe(0);
+
+    expect((await refusal(closeProject(ctx, x.secretariat, projectId!))).messageKey).toBe("calls.error.finalReportMissing");
+    await submitReport(ctx, lucia, projectId!, "final", { narrative: "Treinta huertas funcionando.", expenses: [{ organization: x.lead.org.id, description: "Todo", funded: "8000", counterpartCash: "9000" }] });
+    await reviewReport(ctx, x.secretariat, projectId!, "final", { accept: true });
+    expect(await closeProject(ctx, x.secretariat, projectId!, { note: "Cumplido." })).toEqual({ status: "closed" });
+    expect(await closeProject(ctx, x.secretariat, projectId!)).toEqual({ status: "closed" });
+
+    // The programme's figures are computed from the published results.
+    const stats = await getProgrammeStatistics(ctx, x.network.slug, "cooperacion-sur-sur");
+    expect(stats).toMatchObject({ projects: 1, awardedCents: 800_000, counterpartCents: 1_000_000, cities: 3, organizations: 3 });
+    expect(stats.byCountry).toEqual([{ key: "AR", projects: 1, awardedCents: 800_000 }]);
+    expect(statisticsCsv(stats)).toContain("country,AR,1,8000.00,USD");
   });
 });

@@ -5,8 +5,8 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { networks } from "../networks/schema.ts";
-import type { ApplicationFacts, CallFacts } from "./policy.ts";
-import { applicationPartners, applications, calls, programmes, reviews } from "./schema.ts";
+import type { ApplicationFacts, CallFacts, ProjectFacts } from "./policy.ts";
+import { applicationPartners, applications, calls, programmes, projects, reviews } from "./schema.ts";
 
 export type ProgrammeRow = typeof programmes.$inferSelect & { networkSlug: string };
 export type CallRow = typeof calls.$inferSelect & { networkId: string; networkSlug: string; programmeSlug: string };
@@ -70,4 +70,19 @@ export async function findReview(db: Database, id: string) {
   if (!review) throw notFound();
   const found = await findApplication(db, review.applicationId);
   return { review, ...found, reviewFacts: { reviewerId: review.reviewerId, status: review.status, call: found.facts.call } };
+}
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export async function findProject(db: Database, id: string) {
+  const [project] = await db.select().from(projects).where(eq(projects.id, id));
+  if (!project) throw notFound();
+  const found = await findApplication(db, project.applicationId);
+  const facts: ProjectFacts = {
+    leadOrganizationId: found.application.leadOrganizationId,
+    partnerOrganizationIds: found.facts.partners.filter((p) => p.status === "confirmed").map((p) => p.organizationId),
+    networkId: found.call.networkId,
+    active: project.status === "active",
+  };
+  return { project, ...found, projectFacts: facts };
 }

@@ -196,3 +196,23 @@ export const decideInput = z
   })
   .refine((d) => d.decision === "not_awarded" || (d.amount ?? 0) > 0, { path: ["amount"], error: "i18n:calls.validation.amountPositive" });
 export type DecideInput = z.input<typeof decideInput>;
+
+export const reportExpense = z.object({
+  organization: z.uuid({ error: "i18n:calls.validation.budgetOrganization" }),
+  description: text(300).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+  funded: amount.default(0).describe("Spent from the programme's funds"),
+  counterpartCash: amount.default(0),
+  counterpartInKind: amount.default(0),
+});
+export const submitReportInput = z.object({
+  narrative: text(20000).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+  expenses: z.array(reportExpense).max(200, { error: "i18n:calls.validation.tooMany" }).default([]),
+});
+export type SubmitReportInput = z.input<typeof submitReportInput>;
+export const reviewReportInput = z.object({ accept: z.coerce.boolean(), note: text(4000) });
+export const requestExtensionInput = z.object({
+  months: z.coerce.number({ error: "i18n:calls.validation.months" }).int({ error: "i18n:calls.validation.months" }).min(1, { error: "i18n:calls.validation.months" }).max(24, { error: "i18n:calls.validation.months" }),
+  reason: text(4000).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+});
+export const decideExtensionInput = z.object({ approve: z.coerce.boolean(), note: text(4000) });
+export const closeProjectInput = z.object({ note: text(4000) });

@@ -21,6 +21,13 @@ export interface ApplicationFacts {
   call: CallFacts;
 }
 
+export interface ProjectFacts {
+  leadOrganizationId: string;
+  partnerOrganizationIds: readonly string[];
+  networkId: string;
+  active: boolean;
+}
+
 export interface ReviewFacts {
   reviewerId: string;
   status: ReviewStatus;
@@ -63,4 +70,12 @@ export const callsPolicy = {
   /** A reviewer works on their own assignment; once excused, no more. */
   review: (actor: Actor, review: ReviewFacts) => canWrite(actor) && review.reviewerId === actor.userId && review.status !== "excused",
   readReview: (actor: Actor, review: ReviewFacts) => actor.userId !== null && (review.reviewerId === actor.userId || runs(actor, review.call.networkId)),
+
+  // Funded projects: the lead reports and asks for an extension; the secretariat accepts reports,
+  // decides extensions and closes; the partners read along.
+  readProject: (actor: Actor, project: ProjectFacts) =>
+    actor.userId !== null &&
+    (actor.memberships.has(project.leadOrganizationId) || project.partnerOrganizationIds.some((id) => actor.memberships.has(id)) || runs(actor, project.networkId)),
+  reportProject: (actor: Actor, project: ProjectFacts) => canWrite(actor) && project.active && actor.memberships.has(project.leadOrganizationId),
+  superviseProject: (actor: Actor, project: ProjectFacts) => canWrite(actor) && project.active && runs(actor, project.networkId),
 };

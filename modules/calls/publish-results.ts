@@ -6,13 +6,14 @@ import { AppError } from "../../platform/errors.ts";
 import { notify } from "../notifications/notify.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findCall } from "./find.ts";
+import { createProjects } from "./create-projects.ts";
 import { callsPolicy } from "./policy.ts";
 import { calls } from "./schema.ts";
 
 /**
  * The secretariat publishes the call's results once every submitted application has a decision:
- * applications become awarded or not, the results appear on the programme's page, and each
- * application's people are told. Publishing twice changes nothing.
+ * applications become awarded or not (an awarded one becomes a project), the results appear on
+ * the programme's page, and each application's people are told. Publishing twice changes nothing.
  */
 export async function publishResults(ctx: ServiceContext, actor: Actor, callId: string): Promise<{ awarded: number; notAwarded: number }> {
   requireSignedIn(actor);
@@ -43,6 +44,7 @@ export async function publishResults(ctx: ServiceContext, actor: Actor, callId: 
             array(select a.lead_organization_id union select p.organization_id from application_partners p where p.application_id = a.id and p.status = 'confirmed')::text[] as organizations`,
     );
     await tx.update(calls).set({ status: "decided", resultsPublishedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(calls.id, callId));
+    await createProjects(tx, call);
     for (const a of decided) {
       await notify(tx, {
         kind: "calls.decided",

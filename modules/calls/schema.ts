@@ -3,7 +3,7 @@
 // eligibility), and the applications cities draft with their partners and submit once. Amounts
 // are kept in minor units (cents) of the call's currency, as integers: no rounding in sums.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { Locale } from "../../platform/i18n/locales.ts";
 import { users } from "../accounts/schema.ts";
 import { networks } from "../networks/schema.ts";
@@ -299,4 +299,101 @@ export const applicationDecisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("application_decisions_amount", sql`${t.awardedCents} >= 0 and (${t.decision} = 'awarded' or ${t.awardedCents} = 0)`)],
+);
+
+/** An awarded application becomes a project: carried out, reported on, extended at most once per call's terms, closed. */
+export const projectStatuses = ["active", "closed"] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .unique()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    status: text("status", { enum: projectStatuses }).notNull().default("active"),
+    startsOn: date("starts_on").notNull(),
+    /** The end of the execution period, moved by an approved extension. */
+    endsOn: date("ends_on").notNull(),
+    extendedMonths: smallint("extended_months").notNull().default(0),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: text("closed_by").references(() => users.id, { onDelete: "set null" }),
+    closingNote: text("closing_note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("projects_status_idx").on(t.status, t.endsOn)],
+);
+
+export const milestones = pgTable(
+  "project_milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    title: text("title").notNull(),
+    dueOn: date("due_on").notNull(),
+    doneOn: date("done_on"),
+  },
+  (t) => [uniqueIndex("project_milestones_position").on(t.projectId, t.position)],
+);
+
+export const reportKinds = ["interim", "final"] as const;
+export type ReportKind = (typeof reportKinds)[number];
+/** Due (waiting for the lead) → submitted → accepted by the secretariat, or returned with a note (due again). */
+export const projectReportStatuses = ["due", "submitted", "accepted"] as const;
+export type ProjectReportStatus = (typeof projectReportStatuses)[number];
+
+export interface ReportExpense {
+  /** The organization that spent it. */
+  organization: string;
+  description: string;
+  /** From the programme's funds. */
+  fundedCents: number;
+  counterpartCashCents: number;
+  counterpartInKindCents: number;
+}
+
+export const projectReports = pgTable(
+  "project_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: reportKinds }).notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status", { enum: projectReportStatuses }).notNull().default("due"),
+    narrative: text("narrative").notNull().default(""),
+    expenses: jsonb("expenses").$type<ReportExpense[]>().notNull().default(sql`'[]'::jsonb`),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: text("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    reviewNote: text("review_note"),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("project_reports_kind").on(t.projectId, t.kind), index("project_reports_due_idx").on(t.status, t.dueOn)],
+);
+
+export const extensionStatuses = ["requested", "approved", "declined"] as const;
+export const projectExtensions = pgTable(
+  "project_extensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    months: smallint("months").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: extensionStatuses }).notNull().default("requested"),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [uniqueIndex("project_extensions_one_pending").on(t.projectId).where(sql`${t.status} = 'requested'`), check("project_extensions_months", sql`${t.months} > 0`)],
 );

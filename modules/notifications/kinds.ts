@@ -27,6 +27,8 @@ export const eventKinds = {
   "calls.review_assigned": { channel: "immediate" },
   /** The results of a call: the decision on the organization's application. */
   "calls.decided": { channel: "immediate" },
+  /** A funded project's report is due within two weeks. */
+  "calls.report_due": { channel: "immediate" },
 } as const satisfies Record<string, { channel: Channel }>;
 
 export type EventKind = keyof typeof eventKinds;
