@@ -56,6 +56,13 @@ CREATE TABLE "applications" (
 	"updated_by" text
 );
 --> statement-breakpoint
+CREATE TABLE "training_attendance" (
+	"session_id" uuid NOT NULL,
+	"enrolment_id" uuid NOT NULL,
+	"present" boolean NOT NULL,
+	CONSTRAINT "training_attendance_session_id_enrolment_id_pk" PRIMARY KEY("session_id","enrolment_id")
+);
+--> statement-breakpoint
 CREATE TABLE "call_criteria" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"call_id" uuid NOT NULL,
@@ -95,6 +102,27 @@ CREATE TABLE "calls" (
 	CONSTRAINT "calls_dates" CHECK ("calls"."closes_at" > "calls"."opens_at"),
 	CONSTRAINT "calls_money" CHECK ("calls"."project_cap_cents" > 0 and "calls"."total_budget_cents" >= "calls"."project_cap_cents"),
 	CONSTRAINT "calls_share" CHECK ("calls"."max_funded_share_percent" between 1 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "enrolments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"edition_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"motivation" text NOT NULL,
+	"status" text DEFAULT 'applied' NOT NULL,
+	"endorsed_by" text,
+	"endorsed_at" timestamp with time zone,
+	"waitlist_position" integer,
+	"decided_at" timestamp with time zone,
+	"confirmed_at" timestamp with time zone,
+	"project_title" text,
+	"chosen_for_summit" boolean DEFAULT false NOT NULL,
+	"certificate_code" text,
+	"certificate_issued_at" timestamp with time zone,
+	"feedback" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "enrolments_certificate_code_unique" UNIQUE("certificate_code")
 );
 --> statement-breakpoint
 CREATE TABLE "project_milestones" (
@@ -183,6 +211,44 @@ CREATE TABLE "reviews" (
 	"submitted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "training_editions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"training_id" uuid NOT NULL,
+	"call_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"mode" text NOT NULL,
+	"place" text DEFAULT '' NOT NULL,
+	"seats_min" smallint NOT NULL,
+	"seats_max" smallint NOT NULL,
+	"value_per_participant_cents" bigint NOT NULL,
+	"currency" text DEFAULT 'USD' NOT NULL,
+	"partner_network_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"mentoring_months" smallint DEFAULT 0 NOT NULL,
+	"attendance_required_percent" smallint DEFAULT 75 NOT NULL,
+	CONSTRAINT "training_editions_call_id_unique" UNIQUE("call_id"),
+	CONSTRAINT "training_editions_seats" CHECK ("training_editions"."seats_min" >= 1 and "training_editions"."seats_max" >= "training_editions"."seats_min"),
+	CONSTRAINT "training_editions_dates" CHECK ("training_editions"."ends_on" >= "training_editions"."starts_on")
+);
+--> statement-breakpoint
+CREATE TABLE "training_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"edition_id" uuid NOT NULL,
+	"position" smallint NOT NULL,
+	"title" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trainings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"programme_id" uuid NOT NULL,
+	"slug" text NOT NULL,
+	"original_language" text NOT NULL,
+	"texts" jsonb NOT NULL,
+	"demo" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_budget_lines" ADD CONSTRAINT "application_budget_lines_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "application_decisions" ADD CONSTRAINT "application_decisions_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -196,9 +262,15 @@ ALTER TABLE "applications" ADD CONSTRAINT "applications_lead_organization_id_org
 ALTER TABLE "applications" ADD CONSTRAINT "applications_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_attendance" ADD CONSTRAINT "training_attendance_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_attendance" ADD CONSTRAINT "training_attendance_enrolment_id_enrolments_id_fk" FOREIGN KEY ("enrolment_id") REFERENCES "public"."enrolments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_criteria" ADD CONSTRAINT "call_criteria_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calls" ADD CONSTRAINT "calls_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_edition_id_training_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."training_editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_endorsed_by_users_id_fk" FOREIGN KEY ("endorsed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_milestones" ADD CONSTRAINT "project_milestones_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programmes" ADD CONSTRAINT "programmes_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_extensions" ADD CONSTRAINT "project_extensions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -213,6 +285,10 @@ ALTER TABLE "review_scores" ADD CONSTRAINT "review_scores_criterion_id_call_crit
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_editions" ADD CONSTRAINT "training_editions_training_id_trainings_id_fk" FOREIGN KEY ("training_id") REFERENCES "public"."trainings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_editions" ADD CONSTRAINT "training_editions_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_edition_id_training_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."training_editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trainings" ADD CONSTRAINT "trainings_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "application_budget_lines_position" ON "application_budget_lines" USING btree ("application_id","position");--> statement-breakpoint
 CREATE INDEX "application_partners_organization_idx" ON "application_partners" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "applications_creation_key" ON "applications" USING btree ("created_by","creation_key");--> statement-breakpoint
@@ -221,6 +297,8 @@ CREATE INDEX "applications_call_idx" ON "applications" USING btree ("call_id","s
 CREATE UNIQUE INDEX "call_criteria_position" ON "call_criteria" USING btree ("call_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "calls_programme_slug" ON "calls" USING btree ("programme_id","slug");--> statement-breakpoint
 CREATE INDEX "calls_status_idx" ON "calls" USING btree ("status","closes_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "enrolments_edition_user" ON "enrolments" USING btree ("edition_id","user_id");--> statement-breakpoint
+CREATE INDEX "enrolments_edition_status_idx" ON "enrolments" USING btree ("edition_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "project_milestones_position" ON "project_milestones" USING btree ("project_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "programmes_network_slug" ON "programmes" USING btree ("network_id","slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "project_extensions_one_pending" ON "project_extensions" USING btree ("project_id") WHERE "project_extensions"."status" = 'requested';--> statement-breakpoint
@@ -228,4 +306,6 @@ CREATE UNIQUE INDEX "project_reports_kind" ON "project_reports" USING btree ("pr
 CREATE INDEX "project_reports_due_idx" ON "project_reports" USING btree ("status","due_on");--> statement-breakpoint
 CREATE INDEX "projects_status_idx" ON "projects" USING btree ("status","ends_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_application_reviewer" ON "reviews" USING btree ("application_id","reviewer_id");--> statement-breakpoint
-CREATE INDEX "reviews_reviewer_idx" ON "reviews" USING btree ("reviewer_id","status");
+CREATE INDEX "reviews_reviewer_idx" ON "reviews" USING btree ("reviewer_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_sessions_position" ON "training_sessions" USING btree ("edition_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "trainings_programme_slug" ON "trainings" USING btree ("programme_id","slug");

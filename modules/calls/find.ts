@@ -6,7 +6,7 @@ import { type Database, queryRows } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { networks } from "../networks/schema.ts";
 import type { ApplicationFacts, CallFacts, ProjectFacts } from "./policy.ts";
-import { applicationPartners, applications, calls, programmes, projects, reviews } from "./schema.ts";
+import { applicationPartners, applications, calls, enrolments, programmes, projects, reviews, trainingEditions, trainings } from "./schema.ts";
 
 export type ProgrammeRow = typeof programmes.$inferSelect & { networkSlug: string };
 export type CallRow = typeof calls.$inferSelect & { networkId: string; networkSlug: string; programmeSlug: string };
@@ -85,4 +85,26 @@ export async function findProject(db: Database, id: string) {
     active: project.status === "active",
   };
   return { project, ...found, projectFacts: facts };
+}
+
+export type EditionRow = typeof trainingEditions.$inferSelect;
+
+/** A training edition with its training, its admission call and the programme's network. */
+export async function findEdition(db: Database, id: string) {
+  const [row] = await db
+    .select({ edition: trainingEditions, training: trainings, networkId: programmes.networkId })
+    .from(trainingEditions)
+    .innerJoin(trainings, eq(trainings.id, trainingEditions.trainingId))
+    .innerJoin(programmes, eq(programmes.id, trainings.programmeId))
+    .where(eq(trainingEditions.id, id));
+  if (!row) throw notFound();
+  const { call } = await findCall(db, row.edition.callId);
+  return { edition: row.edition, training: row.training, networkId: row.networkId, call };
+}
+
+export async function findEnrolment(db: Database, id: string) {
+  const [enrolment] = await db.select().from(enrolments).where(eq(enrolments.id, id));
+  if (!enrolment) throw notFound();
+  const found = await findEdition(db, enrolment.editionId);
+  return { enrolment, ...found, enrolmentFacts: { userId: enrolment.userId, organizationId: enrolment.organizationId, networkId: found.networkId } };
 }

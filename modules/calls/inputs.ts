@@ -216,3 +216,55 @@ export const requestExtensionInput = z.object({
 });
 export const decideExtensionInput = z.object({ approve: z.coerce.boolean(), note: text(4000) });
 export const closeProjectInput = z.object({ note: text(4000) });
+
+const trainingText = z.object({ name: text(200), description: text(8000), covered: text(1000) });
+export const saveTrainingInput = z
+  .object({
+    programme: z.uuid({ error: "i18n:calls.validation.programme" }),
+    slug,
+    originalLanguage: language.optional(),
+    texts: z.object({ es: trainingText.optional(), pt: trainingText.optional(), en: trainingText.optional() }),
+  })
+  .refine((v) => locales.some((l) => v.texts[l]?.name), { path: ["texts"], error: "i18n:validation.required" });
+export type SaveTrainingInput = z.input<typeof saveTrainingInput>;
+
+const seats = z.coerce.number({ error: "i18n:calls.validation.seats" }).int({ error: "i18n:calls.validation.seats" }).min(1, { error: "i18n:calls.validation.seats" }).max(1000, { error: "i18n:calls.validation.seats" });
+export const saveEditionInput = z
+  .object({
+    training: z.uuid({ error: "i18n:calls.validation.training" }),
+    call: z.uuid({ error: "i18n:calls.validation.call" }).describe("The admission call (kind training_admission)"),
+    label: text(120).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    mode: z.enum(["in_person", "online", "hybrid"], { error: "i18n:calls.validation.mode" }),
+    place: text(200),
+    seatsMin: seats,
+    seatsMax: seats,
+    valuePerParticipant: amount,
+    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: "i18n:calls.validation.currency" }).default("USD"),
+    partnerNetworks: z.array(slug).max(20).default([]).describe("Slugs of partner networks whose members may apply too"),
+    mentoringMonths: months(24).default(0),
+    attendanceRequiredPercent: z.coerce.number({ error: "i18n:calls.validation.share" }).int({ error: "i18n:calls.validation.share" }).min(0, { error: "i18n:calls.validation.share" }).max(100, { error: "i18n:calls.validation.share" }).default(75),
+    sessions: z.array(z.object({ title: text(200).pipe(z.string().min(1, { error: "i18n:validation.required" })), startsAt: z.iso.datetime({ offset: true, error: "i18n:calls.validation.dateTime" }) })).max(200).default([]),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], error: "i18n:calls.validation.endsBeforeStarts" })
+  .refine((v) => v.seatsMax >= v.seatsMin, { path: ["seatsMax"], error: "i18n:calls.validation.seats" });
+export type SaveEditionInput = z.input<typeof saveEditionInput>;
+
+export const applyToTrainingInput = z.object({
+  organization: slug.optional().describe("The organization applying for the person (default: the one they act for)"),
+  motivation: text(3000).pipe(z.string().min(1, { error: "i18n:validation.required" })),
+});
+export const selectParticipantsInput = z.object({
+  selected: z.array(z.uuid()).max(1000).describe("Enrolments given a seat"),
+  waitlist: z.array(z.uuid()).max(1000).default([]).describe("Enrolments on the waiting list, in order"),
+});
+export const attendanceInput = z.object({ present: z.array(z.uuid()).max(1000).describe("Enrolments present at the session") });
+export const feedbackInput = z.object({
+  overall: z.coerce.number({ error: "i18n:calls.validation.rating" }).int({ error: "i18n:calls.validation.rating" }).min(1, { error: "i18n:calls.validation.rating" }).max(5, { error: "i18n:calls.validation.rating" }),
+  usefulness: z.coerce.number({ error: "i18n:calls.validation.rating" }).int({ error: "i18n:calls.validation.rating" }).min(1, { error: "i18n:calls.validation.rating" }).max(5, { error: "i18n:calls.validation.rating" }),
+  comments: text(4000),
+});
+export const summitProjectsInput = z.object({
+  projects: z.array(z.object({ enrolment: z.uuid(), title: text(200).pipe(z.string().min(1, { error: "i18n:validation.required" })) })).max(3, { error: "i18n:calls.validation.threeProjects" }),
+});

@@ -28,6 +28,12 @@ export interface ProjectFacts {
   active: boolean;
 }
 
+export interface EnrolmentFacts {
+  userId: string;
+  organizationId: string;
+  networkId: string;
+}
+
 export interface ReviewFacts {
   reviewerId: string;
   status: ReviewStatus;
@@ -78,4 +84,18 @@ export const callsPolicy = {
     (actor.memberships.has(project.leadOrganizationId) || project.partnerOrganizationIds.some((id) => actor.memberships.has(id)) || runs(actor, project.networkId)),
   reportProject: (actor: Actor, project: ProjectFacts) => canWrite(actor) && project.active && actor.memberships.has(project.leadOrganizationId),
   superviseProject: (actor: Actor, project: ProjectFacts) => canWrite(actor) && project.active && runs(actor, project.networkId),
+
+  // Trainings: a person applies for themself, for an organization of theirs; its focal point or
+  // authority endorses; the secretariat selects, records attendance and issues certificates.
+  applyToTraining: (actor: Actor, organizationId: string) => canWrite(actor) && actor.memberships.has(organizationId),
+  endorse: (actor: Actor, enrolment: EnrolmentFacts) => {
+    const role = actor.memberships.get(enrolment.organizationId);
+    return canWrite(actor) && (role === "focal_point" || role === "authority");
+  },
+  /** The participant acts on their own enrolment (confirm, decline, feedback, certificate). */
+  participate: (actor: Actor, enrolment: EnrolmentFacts) => canWrite(actor) && actor.userId === enrolment.userId,
+  readEnrolment: (actor: Actor, enrolment: EnrolmentFacts) =>
+    actor.userId !== null && (actor.userId === enrolment.userId || actor.memberships.get(enrolment.organizationId) === "focal_point" || runs(actor, enrolment.networkId)),
+  /** Reading one's certificate PDF: the participant and the secretariat (anyone verifies a code on the public page). */
+  downloadCertificate: (actor: Actor, enrolment: EnrolmentFacts) => actor.userId !== null && (actor.userId === enrolment.userId || runs(actor, enrolment.networkId)),
 };

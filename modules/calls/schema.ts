@@ -397,3 +397,135 @@ export const projectExtensions = pgTable(
   },
   (t) => [uniqueIndex("project_extensions_one_pending").on(t.projectId).where(sql`${t.status} = 'requested'`), check("project_extensions_months", sql`${t.months} > 0`)],
 );
+
+// Trainings (seed 002: regional project formulation; the Resilience School): a training has
+// editions, each admitting its cohort through a call of kind "training_admission".
+export interface TrainingText {
+  name: string;
+  description: string;
+  /** What the programme pays ("everything but international travel"). */
+  covered: string;
+}
+
+export const trainings = pgTable(
+  "trainings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    originalLanguage: text("original_language").notNull(),
+    texts: jsonb("texts").$type<Partial<Record<Locale, TrainingText>>>().notNull(),
+    demo: boolean("demo").notNull().default(false),
+  },
+  (t) => [uniqueIndex("trainings_programme_slug").on(t.programmeId, t.slug)],
+);
+
+export const trainingModes = ["in_person", "online", "hybrid"] as const;
+export type TrainingMode = (typeof trainingModes)[number];
+
+export const trainingEditions = pgTable(
+  "training_editions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    trainingId: uuid("training_id")
+      .notNull()
+      .references(() => trainings.id, { onDelete: "cascade" }),
+    /** The admission call (its dates are the application window). */
+    callId: uuid("call_id")
+      .notNull()
+      .unique()
+      .references(() => calls.id, { onDelete: "restrict" }),
+    label: text("label").notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    mode: text("mode", { enum: trainingModes }).notNull(),
+    place: text("place").notNull().default(""),
+    seatsMin: smallint("seats_min").notNull(),
+    seatsMax: smallint("seats_max").notNull(),
+    valuePerParticipantCents: bigint("value_per_participant_cents", { mode: "number" }).notNull(),
+    currency: text("currency").notNull().default("USD"),
+    /** Besides the programme's network, people of these partner networks' members may apply. */
+    partnerNetworkIds: uuid("partner_network_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    /** The online mentoring after the course, in months. */
+    mentoringMonths: smallint("mentoring_months").notNull().default(0),
+    /** The share of sessions attended that earns the certificate, in percent. */
+    attendanceRequiredPercent: smallint("attendance_required_percent").notNull().default(75),
+  },
+  (t) => [check("training_editions_seats", sql`${t.seatsMin} >= 1 and ${t.seatsMax} >= ${t.seatsMin}`), check("training_editions_dates", sql`${t.endsOn} >= ${t.startsOn}`)],
+);
+
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => trainingEditions.id, { onDelete: "cascade" }),
+    position: smallint("position").notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("training_sessions_position").on(t.editionId, t.position)],
+);
+
+/**
+ * Applied (waiting for the organization's endorsement and the selection) → selected (a seat) or
+ * waitlisted (in order) or not selected → confirmed by the participant (or declined: the first
+ * waitlisted is selected) → completed (certificate issued). Withdrawn at any time before.
+ */
+export const enrolmentStatuses = ["applied", "selected", "waitlisted", "not_selected", "confirmed", "declined", "completed", "withdrawn"] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+
+export interface TrainingFeedback {
+  /** 1–5. */
+  overall: number;
+  usefulness: number;
+  comments: string;
+}
+
+export const enrolments = pgTable(
+  "enrolments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => trainingEditions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    motivation: text("motivation").notNull(),
+    status: text("status", { enum: enrolmentStatuses }).notNull().default("applied"),
+    endorsedBy: text("endorsed_by").references(() => users.id, { onDelete: "set null" }),
+    endorsedAt: timestamp("endorsed_at", { withTimezone: true }),
+    waitlistPosition: integer("waitlist_position"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** The project the participant works on in the mentoring; three are chosen for the summit. */
+    projectTitle: text("project_title"),
+    chosenForSummit: boolean("chosen_for_summit").notNull().default(false),
+    certificateCode: text("certificate_code").unique(),
+    certificateIssuedAt: timestamp("certificate_issued_at", { withTimezone: true }),
+    feedback: jsonb("feedback").$type<TrainingFeedback>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("enrolments_edition_user").on(t.editionId, t.userId), index("enrolments_edition_status_idx").on(t.editionId, t.status)],
+);
+
+export const attendance = pgTable(
+  "training_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: "cascade" }),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id, { onDelete: "cascade" }),
+    present: boolean("present").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.enrolmentId] })],
+);
