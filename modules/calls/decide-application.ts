@@ -6,7 +6,7 @@ import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findApplication } from "./find.ts";
-import { decideInput, type DecideInput } from "./inputs.ts";
+import { cents, decideInput, type DecideInput } from "./inputs.ts";
 import { callsPolicy } from "./policy.ts";
 import { applicationDecisions, calls } from "./schema.ts";
 
@@ -22,7 +22,7 @@ export async function decideApplication(ctx: ServiceContext, actor: Actor, appli
   authorize(callsPolicy.evaluate(actor, facts.call), { visible: callsPolicy.readApplication(actor, facts) });
   if (application.status !== "submitted") throw new AppError("conflict", "calls.error.notSubmitted");
   if (call.resultsPublishedAt) throw new AppError("conflict", "calls.error.resultsPublished");
-  const amount = input.decision === "awarded" ? input.amount! : 0;
+  const amount = input.decision === "awarded" ? cents(input.amount) : 0;
   return ctx.db.transaction(async (tx) => {
     // Decisions on one call are taken one at a time, so two awards never overspend its budget together.
     await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, call.id)).for("update");

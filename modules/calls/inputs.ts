@@ -26,12 +26,19 @@ const text = (max: number) =>
     .pipe(z.string().max(max, { error: "i18n:validation.tooLong" }))
     .default("");
 
-/** An amount in the currency's units, at most two decimals, kept as whole cents. */
+/**
+ * An amount in the currency's units, at most two decimals ("7000", 7000.5), given back as a
+ * decimal string ("7000.50"); use cases keep it as whole cents (`cents`). Parsing the output again
+ * gives the same output (the API validates, then the use case does).
+ */
 export const amount = z
   .union([z.number(), z.string()])
   .transform((v) => String(v).trim().replace(/\s/g, ""))
   .pipe(z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, { error: "i18n:calls.validation.amount" }))
-  .transform((v) => Math.round(Number(v) * 100));
+  .transform((v) => Number(v).toFixed(2));
+
+/** Whole cents of an amount `amount` gave back. */
+export const cents = (value: string | undefined): number => (value === undefined ? 0 : Math.round(Number(value) * 100));
 
 export const timeZone = z.string().trim().refine(isTimeZone, { error: "i18n:validation.timeZone" });
 /** "2027-03-15T23:59" or with seconds: the wall-clock time in the call's zone. */
@@ -101,8 +108,8 @@ export const saveCallInput = z
     const original = v.originalLanguage ?? locales.find((l) => v.texts[l]);
     if (!original || !v.texts[original]?.title) ctx.addIssue({ code: "custom", path: ["texts", original ?? "es", "title"], message: "i18n:validation.required" });
     if (isTimeZone(v.timeZone) && instantIn(v.closesAt, v.timeZone) <= instantIn(v.opensAt, v.timeZone)) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "i18n:calls.validation.closesBeforeOpens" });
-    if (v.projectCap > v.totalBudget) ctx.addIssue({ code: "custom", path: ["projectCap"], message: "i18n:calls.validation.capOverBudget" });
-    if (v.projectCap <= 0) ctx.addIssue({ code: "custom", path: ["projectCap"], message: "i18n:calls.validation.amountPositive" });
+    if (cents(v.projectCap) > cents(v.totalBudget)) ctx.addIssue({ code: "custom", path: ["projectCap"], message: "i18n:calls.validation.capOverBudget" });
+    if (cents(v.projectCap) <= 0) ctx.addIssue({ code: "custom", path: ["projectCap"], message: "i18n:calls.validation.amountPositive" });
   });
 export type SaveCallInput = z.input<typeof saveCallInput>;
 
@@ -126,9 +133,9 @@ export const activity = z
 export const budgetLine = z.object({
   organization: z.uuid({ error: "i18n:calls.validation.budgetOrganization" }).describe("The organization that spends it: the lead or a partner"),
   description: text(300).pipe(z.string().min(1, { error: "i18n:validation.required" })),
-  requested: amount.default(0),
-  counterpartCash: amount.default(0),
-  counterpartInKind: amount.default(0),
+  requested: amount.default("0.00"),
+  counterpartCash: amount.default("0.00"),
+  counterpartInKind: amount.default("0.00"),
 });
 
 export const applicationContent = z.object({
@@ -194,15 +201,15 @@ export const decideInput = z
     amount: amount.optional().describe("The amount awarded (at most the amount requested)"),
     reasons: text(4000).pipe(z.string().min(1, { error: "i18n:validation.required" })),
   })
-  .refine((d) => d.decision === "not_awarded" || (d.amount ?? 0) > 0, { path: ["amount"], error: "i18n:calls.validation.amountPositive" });
+  .refine((d) => d.decision === "not_awarded" || cents(d.amount) > 0, { path: ["amount"], error: "i18n:calls.validation.amountPositive" });
 export type DecideInput = z.input<typeof decideInput>;
 
 export const reportExpense = z.object({
   organization: z.uuid({ error: "i18n:calls.validation.budgetOrganization" }),
   description: text(300).pipe(z.string().min(1, { error: "i18n:validation.required" })),
-  funded: amount.default(0).describe("Spent from the programme's funds"),
-  counterpartCash: amount.default(0),
-  counterpartInKind: amount.default(0),
+  funded: amount.default("0.00").describe("Spent from the programme's funds"),
+  counterpartCash: amount.default("0.00"),
+  counterpartInKind: amount.default("0.00"),
 });
 export const submitReportInput = z.object({
   narrative: text(20000).pipe(z.string().min(1, { error: "i18n:validation.required" })),

@@ -5,7 +5,7 @@ import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findApplication } from "./find.ts";
-import { saveApplicationInput, type SaveApplicationInput } from "./inputs.ts";
+import { cents, saveApplicationInput, type SaveApplicationInput } from "./inputs.ts";
 import { callsPolicy } from "./policy.ts";
 import { applicationBudgetLines, applications } from "./schema.ts";
 
@@ -53,9 +53,9 @@ export async function saveApplication(ctx: ServiceContext, actor: Actor, id: str
           position,
           organizationId: line.organization,
           description: line.description,
-          requestedCents: line.requested,
-          counterpartCashCents: line.counterpartCash,
-          counterpartInKindCents: line.counterpartInKind,
+          requestedCents: cents(line.requested),
+          counterpartCashCents: cents(line.counterpartCash),
+          counterpartInKindCents: cents(line.counterpartInKind),
         })),
       );
     }

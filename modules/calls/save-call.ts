@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors.ts";
 import { locales } from "../../platform/i18n/locales.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import type { Actor } from "../organizations/actor.ts";
-import { instantIn, saveCallInput, type SaveCallInput } from "./inputs.ts";
+import { cents, instantIn, saveCallInput, type SaveCallInput } from "./inputs.ts";
 import { callsPolicy } from "./policy.ts";
 import { applications, calls, programmes } from "./schema.ts";
 
@@ -30,8 +30,8 @@ export async function saveCall(ctx: ServiceContext, actor: Actor, raw: SaveCallI
     closesAt: instantIn(input.closesAt, input.timeZone),
     timeZone: input.timeZone,
     currency: input.currency,
-    totalBudgetCents: input.totalBudget,
-    projectCapCents: input.projectCap,
+    totalBudgetCents: cents(input.totalBudget),
+    projectCapCents: cents(input.projectCap),
     maxFundedSharePercent: input.maxFundedSharePercent,
     executionMonths: input.executionMonths,
     extensionMonths: input.extensionMonths,

@@ -6,7 +6,7 @@ import { parseOrThrow } from "../../platform/parse.ts";
 import { networks } from "../networks/schema.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findCall } from "./find.ts";
-import { saveEditionInput, type SaveEditionInput } from "./inputs.ts";
+import { cents, saveEditionInput, type SaveEditionInput } from "./inputs.ts";
 import { callsPolicy } from "./policy.ts";
 import { programmes, trainingEditions, trainingSessions, trainings } from "./schema.ts";
 
@@ -35,7 +35,7 @@ export async function saveEdition(ctx: ServiceContext, actor: Actor, raw: SaveEd
     place: input.place,
     seatsMin: input.seatsMin,
     seatsMax: input.seatsMax,
-    valuePerParticipantCents: input.valuePerParticipant,
+    valuePerParticipantCents: cents(input.valuePerParticipant),
     currency: input.currency,
     partnerNetworkIds: partners.map((p) => p.id),
     mentoringMonths: input.mentoringMonths,

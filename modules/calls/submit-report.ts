@@ -5,7 +5,7 @@ import { AppError, invalid } from "../../platform/errors.ts";
 import { parseOrThrow } from "../../platform/parse.ts";
 import type { Actor } from "../organizations/actor.ts";
 import { findProject } from "./find.ts";
-import { submitReportInput, type SubmitReportInput } from "./inputs.ts";
+import { cents, submitReportInput, type SubmitReportInput } from "./inputs.ts";
 import { callsPolicy } from "./policy.ts";
 import { projectReports, type ReportKind } from "./schema.ts";
 
@@ -23,7 +23,7 @@ export async function submitReport(ctx: ServiceContext, actor: Actor, projectId:
     .set({
       status: "submitted",
       narrative: input.narrative,
-      expenses: input.expenses.map((e) => ({ organization: e.organization, description: e.description, fundedCents: e.funded, counterpartCashCents: e.counterpartCash, counterpartInKindCents: e.counterpartInKind })),
+      expenses: input.expenses.map((e) => ({ organization: e.organization, description: e.description, fundedCents: cents(e.funded), counterpartCashCents: cents(e.counterpartCash), counterpartInKindCents: cents(e.counterpartInKind) })),
       submittedAt: sql`now()`,
       submittedBy: actor.userId,
     })

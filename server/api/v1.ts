@@ -27,6 +27,7 @@ import { registerPracticeRoutes } from "./practices.ts";
 import { registerExchangeRoutes } from "./exchange.ts";
 import { registerExchangeConversationRoutes } from "./exchange-conversations.ts";
 import { registerNotificationRoutes } from "./notifications.ts";
+import { registerCallRoutes } from "./calls.ts";
 import { fieldMessages } from "../../platform/http/zod-messages.ts";
 import { cityDetailSchema, citySchema, countrySchema, pageOf, sdgSchema, themeSchema } from "./schemas.ts";
 
@@ -197,6 +198,7 @@ export function createApiV1(services: AppServices) {
   registerExchangeRoutes(api, services);
   registerExchangeConversationRoutes(api, services);
   registerNotificationRoutes(api, services);
+  registerCallRoutes(api, services);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
