@@ -5,7 +5,7 @@
 //   npm run bench                      # PGlite
 //   DATABASE_URL=postgres://… npm run bench   # PGlite, then PostgreSQL in a throwaway database
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=16 npm run bench
-//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, exchange,
+//   BENCH_ONLY=networks npm run bench         # only some groups: cities, organizations, networks, practices, exchange, calls,
 //                                             search-quality, matching-quality
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,13 +31,15 @@ import { type GeneratedPractices, generatePractices, practiceSearches } from "./
 import { type LoadResult, runLoad, type Target, timeSequential } from "./load.ts";
 import { formatMatchingQuality, measureMatchingQuality } from "./matching-quality.ts";
 import { benchExchange, exchangeApiToken } from "./exchange-scenarios.ts";
+import { benchCalls } from "./calls-scenarios.ts";
+import { type GeneratedCalls, generateCalls } from "./generate-calls.ts";
 import { exchangeScale, type GeneratedExchange, generateExchange } from "./generate-exchange.ts";
 import { type RecomputeReport, recomputeEverything } from "../modules/exchange/recompute-all-matches.ts";
 import { formatQuality, type QualityRow, runSearchQuality } from "./search-quality.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const groups = ["cities", "organizations", "networks", "practices", "exchange", "search-quality", "matching-quality"] as const;
+const groups = ["cities", "organizations", "networks", "practices", "exchange", "calls", "search-quality", "matching-quality"] as const;
 const only = new Set((process.env.BENCH_ONLY ?? groups.join(",")).split(",").map((g) => g.trim()));
 const runs = (group: (typeof groups)[number]) => only.has(group);
 for (const group of only) if (!(groups as readonly string[]).includes(group)) throw new Error(`BENCH_ONLY: no group ${group} (there are ${groups.join(", ")})`);
@@ -62,6 +64,7 @@ interface Row {
 
 interface Generated {
   exchange?: GeneratedExchange & { recompute: RecomputeReport; apiToken: string };
+  calls?: GeneratedCalls;
   organizations?: GeneratedOrganizations;
   networks?: GeneratedNetworks;
   practices?: GeneratedPractices;
@@ -95,6 +98,10 @@ async function generate(handle: DatabaseHandle): Promise<Generated> {
     process.stdout.write(
       `${g.items.toLocaleString("en")} offers and needs over ${exchangeScale.organizations.toLocaleString("en")} organizations generated in ${g.seconds.toFixed(1)} s; full recompute on ${handle.engine}: ${recompute.pairs.toLocaleString("en")} matches in ${recompute.seconds.toFixed(1)} s ${JSON.stringify(recompute.phases)}\n`,
     );
+  }
+  if (runs("calls")) {
+    const c = (generated.calls = await generateCalls(handle.db));
+    process.stdout.write(`calls: 2,000 applications with 6,000 reviews, 1,500 awarded over ten past calls and ${c.drafts.length} drafts generated in ${c.seconds.toFixed(1)} s\n`);
   }
   return generated;
 }
@@ -130,6 +137,7 @@ async function benchEngine(engine: string, serverEnv: Record<string, string>, di
     if (runs("networks")) rows.push(...(await benchNetworks(engine, server.url, direct, generated.networks!, measure)));
     if (runs("practices")) rows.push(...(await benchPractices(engine, server.url, direct, generated.practices!, measure)));
     if (runs("exchange")) rows.push(...(await benchExchange(engine, server.url, direct, generated.exchange!, measure)));
+    if (runs("calls")) rows.push(...(await benchCalls(engine, server.url, direct, generated.calls!, measure)));
   } finally {
     await server.stop();
   }
