@@ -1,4 +1,4 @@
-// Authorization matrix rows of calls (the API so far; the pages come with them): a call as
+// Authorization matrix rows of calls (pages and API): a programme's page and figures, a call as
 // everyone reads it, applications by their authors, reviews by their reviewers, the
 // secretariat's ranking and decisions, a programme's figures and a certificate's public check.
 //
@@ -30,7 +30,7 @@ import {
 import { networkMemberships, networks } from "../../modules/networks/schema.ts";
 import { organizations } from "../../modules/organizations/schema.ts";
 import type { Database } from "../../platform/db/client.ts";
-import { everyone, type Expect, type MatrixArea } from "./support.ts";
+import { everyone, type Expect, type MatrixArea, p } from "./support.ts";
 
 const c = (w: { areas: Record<string, Record<string, string>> }) => w.areas.calls!;
 
@@ -138,7 +138,26 @@ export const callsArea: MatrixArea = {
     const spareEmail = `matrix-reviewer-2-${n}-${spare.slice(0, 6)}@calls.test`;
     return { network: network!.slug, open: open.id, fresh: fresh.id, closed: closed.id, draft: draft.id, submitted: submitted.id, review: review!.id, criterion: criterion!.id, spareEmail, code, universitySlug };
   },
-  pageRows: {},
+  pageRows: {
+    "routes/programme": [{ method: "GET", path: (w) => p(`/networks/${c(w).network}/programmes/programme`), expect: everyone(200) }],
+    "routes/programme-statistics": [{ method: "GET", path: (w) => p(`/networks/${c(w).network}/programmes/programme/statistics.csv`), expect: everyone(200) }],
+    "routes/call": [
+      { method: "GET", path: (w) => p(`/calls/${c(w).open}`), expect: everyone(200) },
+      // For the organization each acts for (the outsider's university and the secretariat lead one too); an administrator acts for none.
+      { method: "POST", path: (w) => p(`/calls/${c(w).fresh}`), body: (w) => ({ title: `Matrix page application ${w.n}` }), expect: { anonymous: 302, member: 302, outsider: 302, focalPoint: 302, secretariat: 302, admin: 400 } },
+    ],
+    "routes/application": [
+      { method: "GET", path: (w) => p(`/applications/${c(w).draft}`), expect: { anonymous: 302, member: 200, outsider: 200, focalPoint: 200, secretariat: 404, admin: 404 } },
+      {
+        method: "POST",
+        path: (w) => p(`/applications/${c(w).draft}`),
+        body: (w) => ({ intent: "save", revision: "1", title: `Matrix application ${w.n}, saved`, language: "en", summary: "Saved by the matrix.", "budget.0.organization": w.organizationId, "budget.0.description": "Travel", "budget.0.requested": "5000", "budget.0.counterpartCash": "5000" }),
+        expect: { anonymous: 302, member: 302, outsider: 403, focalPoint: 302, secretariat: 404, admin: 404 },
+      },
+    ],
+    "routes/certificates": [{ method: "GET", path: () => p("/certificates"), expect: everyone(200) }],
+    "routes/certificate": [{ method: "GET", path: (w) => p(`/certificates/${encodeURIComponent(c(w).code!)}`), expect: everyone(200) }],
+  },
   apiRows: {
     "GET /calls/:id": { method: "GET", path: (w) => `/calls/${c(w).open}`, expect: everyone(200) },
     "GET /calls/:id/ranking": { method: "GET", path: (w) => `/calls/${c(w).closed}/ranking`, expect: secretariatOnly(200) },
