@@ -68,7 +68,11 @@ export async function benchExchange(engine: string, url: string, direct: Databas
   // Reading the ranked matches with their reasons, of generated items (the server has its own copy
   // of the embedded database, made before the items above were posted).
   const readable = (
-    await queryRows<{ id: string }>(direct.db, sql`select id from exchange_items where organization_id = ${member.organizationId}::uuid and status = 'open' order by created_at desc, id limit 40`)
+    await queryRows<{ id: string }>(
+      direct.db,
+      sql`select id from exchange_items where organization_id = ${member.organizationId}::uuid and status = 'open' and not (id = any(${`{${posted.join(",")}}`}::uuid[]))
+          order by created_at desc, id limit 40`,
+    )
   ).map((r) => r.id);
   const headers = { authorization: `Bearer ${generated.apiToken}`, "accept-language": "pt" };
   rows.push(await measure("exchange: an item's top-10 matches with reasons, API", (i) => ({ url: `${url}/api/v1/exchange/items/${readable[i % readable.length]}/matches?limit=10`, headers })));
