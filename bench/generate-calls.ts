@@ -33,6 +33,7 @@ export async function generateCalls(db: Database): Promise<GeneratedCalls> {
   const cities = callsScale.applications + callsScale.lastMinute + callsScale.late + 50;
   await run(sql`insert into organizations (slug, name, kind, country_code, city_id)
                 select 'bench-c-' || c.id, c.name, 'local_government', c.country_code, c.id from cities c
+                where not exists (select 1 from organizations o where o.city_id = c.id and o.kind = 'local_government')
                 order by c.population desc, c.id limit ${cities} on conflict do nothing`);
   await run(sql`insert into organizations (slug, name, kind, country_code) values ('bench-c-secretariat', 'Secretaría (prueba)', 'network_secretariat', 'UY') on conflict do nothing`);
   const [secretariat] = await queryRows<{ id: string }>(db, sql`select id from organizations where slug = 'bench-c-secretariat'`);
